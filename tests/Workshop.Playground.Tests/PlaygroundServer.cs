@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace Workshop.Playground.Tests;
+
+/// <summary>The playground on real Kestrel at 127.0.0.1 with a random port, in Development.</summary>
+public sealed class PlaygroundServer : WebApplicationFactory<Program>
+{
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("playground-tests-").FullName;
+
+    public PlaygroundServer()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Development);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Workshop:DataDirectory", _dataDir);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+}
