@@ -18,6 +18,30 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         Assert.Contains("NormalClosure", talk, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WebSockets_notebook_checks_the_handshake_echoes_broadcasts_and_finds_dead_peers()
+    {
+        var run = await RunAsync("01-websockets.ipynb");
+
+        Assert.Contains("-> s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", run.Cell("// Compute Sec-WebSocket-Accept").Output, StringComparison.Ordinal);
+        Assert.Contains("matches: True", run.Cell("// Handshake by hand").Output, StringComparison.Ordinal);
+        var frames = run.Cell("// Read and write frames by hand").Output;
+        Assert.Contains("payload: \"Welcome!\"", frames, StringComparison.Ordinal);
+        Assert.Contains("payload: \"Hello, frames\"", frames, StringComparison.Ordinal);
+        Assert.Contains("close code 1000", frames, StringComparison.Ordinal);
+        var echo = run.Cell("// Welcome and echo").Output;
+        Assert.Contains("Received: Welcome!", echo, StringComparison.Ordinal);
+        Assert.Contains("echoed \"¡hola!\"", echo, StringComparison.Ordinal);
+        var chat = run.Cell("// Broadcast").Output;
+        foreach (var name in new[] { "alice", "bob", "carol" })
+            Assert.Contains($"{name} received \"alice: hi all\"", chat, StringComparison.Ordinal);
+        Assert.Contains("peer declared dead", run.Cell("// Ping/pong: a peer that never answers").Output, StringComparison.Ordinal);
+        var healthy = run.Cell("// Ping/pong: a healthy client").Output;
+        Assert.Contains("healthy client is Open", healthy, StringComparison.Ordinal);
+        Assert.Contains("closed normally", healthy, StringComparison.Ordinal);
+        Assert.Contains("MessageTooBig (1009)", run.Cell("// Close codes").Output, StringComparison.Ordinal);
+    }
+
     private async Task<NotebookRun> RunAsync(string fileName)
     {
         var run = await NotebookRunner.RunAsync(fileName);

@@ -4,7 +4,6 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Documents;
-using Microsoft.DotNet.Interactive.Documents.Jupyter;
 using Microsoft.DotNet.Interactive.Events;
 using Workshop.Testing;
 
@@ -27,7 +26,7 @@ public static class NotebookRunner
     public static async Task<NotebookRun> RunAsync(string fileName)
     {
         var path = Path.Combine(RepoPaths.Root, "notebooks", fileName);
-        var document = Notebook.Parse(await File.ReadAllTextAsync(path), KernelInfos());
+        var document = NotebookFile.Parse(await File.ReadAllTextAsync(path));
         var total = Stopwatch.StartNew();
         var previousDirectory = Directory.GetCurrentDirectory();
         // Relative #load/#r paths resolve against the working directory; VS Code runs the kernel in the notebook's folder.
@@ -89,7 +88,8 @@ public static class NotebookRunner
             switch (kernelEvent)
             {
                 case CommandFailed failed:
-                    problems.Add(failed.Exception?.ToString() ?? failed.Message);
+                    // A compile error's message is the diagnostics; a runtime failure needs its stack trace.
+                    problems.Add(failed.Exception is null or CodeSubmissionCompilationErrorException ? failed.Message : failed.Exception.ToString());
                     break;
                 case ErrorProduced error:
                     problems.Add(error.Message);
@@ -99,7 +99,10 @@ public static class NotebookRunner
                     break;
                 case StandardOutputValueProduced stdout:
                     text.Append(PlainText(stdout));
-                    element.Outputs.Add(new TextElement(PlainText(stdout), "stdout"));
+                    // Consecutive writes become one stream output, as Jupyter front ends store them.
+                    var previous = element.Outputs.Count > 0 ? element.Outputs[^1] as TextElement : null;
+                    if (previous is { Name: "stdout" }) element.Outputs[^1] = new TextElement(previous.Text + PlainText(stdout), "stdout");
+                    else element.Outputs.Add(new TextElement(PlainText(stdout), "stdout"));
                     break;
                 case ReturnValueProduced returned:
                     text.AppendLine(PlainText(returned));
@@ -153,16 +156,5 @@ public static class NotebookRunner
                 // Disposed twice is fine.
             }
         }
-    }
-
-    private static KernelInfoCollection KernelInfos()
-    {
-        var infos = new KernelInfoCollection
-        {
-            new Microsoft.DotNet.Interactive.Documents.KernelInfo("csharp", "C#", ["c#", "C#", "cs"]),
-            new Microsoft.DotNet.Interactive.Documents.KernelInfo("markdown", "Markdown", ["md"]),
-        };
-        infos.DefaultKernelName = "csharp";
-        return infos;
     }
 }
