@@ -52,7 +52,9 @@ void WorkshopSetup()
 
     var kernel = Microsoft.DotNet.Interactive.Kernel.Current as Microsoft.DotNet.Interactive.CSharp.CSharpKernel
         ?? throw new System.InvalidOperationException("Run this notebook with the C# (.NET Interactive) kernel.");
-    kernel.AddAssemblyReferences(System.IO.Directory.GetFiles(aspNetCore, "*.dll").Append(dll));
+    // The kernel's default references miss a few runtime assemblies ASP.NET Core builds on; SSE's parser is one.
+    var runtimeExtras = new[] { "System.Net.ServerSentEvents.dll" }.Select(f => System.IO.Path.Combine(runtimeFolder, f)).Where(System.IO.File.Exists);
+    kernel.AddAssemblyReferences(System.IO.Directory.GetFiles(aspNetCore, "*.dll").Concat(runtimeExtras).Append(dll));
     Console.WriteLine($"Ready: ASP.NET Core {System.IO.Path.GetFileName(aspNetCore)} and the workshop library ({configuration}).");
 }
 

@@ -42,6 +42,24 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         Assert.Contains("MessageTooBig (1009)", run.Cell("// Close codes").Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Server_sent_events_notebook_shows_the_wire_format_parses_it_and_resumes_without_loss()
+    {
+        var run = await RunAsync("02-server-sent-events.ipynb");
+
+        var bytes = run.Cell("// Serve the brief's /events").Output;
+        Assert.Contains("Content-Type: text/event-stream", bytes, StringComparison.Ordinal);
+        Assert.Contains("Body: data: Hello from server\\n\\n", bytes, StringComparison.Ordinal);
+        var parsed = run.Cell("// Parse /fields with SseParser").Output;
+        Assert.Contains("data=\"first line\\nsecond line\"", parsed, StringComparison.Ordinal);
+        Assert.Contains("event type=greeting  id=1", parsed, StringComparison.Ordinal);
+        Assert.Contains("ReconnectionInterval=2000 ms", parsed, StringComparison.Ordinal);
+        Assert.Contains("price #3: {\"symbol\":\"CTSO\",\"price\":101.50}", run.Cell("// Read /prices").Output, StringComparison.Ordinal);
+        var resume = run.Cell("// Resume after a dropped connection").Output;
+        Assert.Contains("received ids: 1,2,3,4,5,6,7,8,9,10", resume, StringComparison.Ordinal);
+        Assert.Contains("lost ids: none; duplicates: none", resume, StringComparison.Ordinal);
+    }
+
     private async Task<NotebookRun> RunAsync(string fileName)
     {
         var run = await NotebookRunner.RunAsync(fileName);
