@@ -60,6 +60,29 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         Assert.Contains("lost ids: none; duplicates: none", resume, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Webhooks_notebook_signs_by_hand_rejects_forgeries_and_replays_and_handles_each_event_once()
+    {
+        var run = await RunAsync("03-webhooks.ipynb");
+
+        Assert.Contains("ours:     v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", run.Cell("// Sign Standard Webhooks by hand").Output, StringComparison.Ordinal);
+        Assert.Contains("ours:   sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17", run.Cell("// Sign GitHub style by hand").Output, StringComparison.Ordinal);
+        var send = run.Cell("// Send a signed webhook").Output;
+        Assert.Contains("first delivery:      200", send, StringComparison.Ordinal);
+        Assert.Contains("tampered amount:     401 bad-signature", send, StringComparison.Ordinal);
+        Assert.Contains("wrong secret:        401 bad-signature", send, StringComparison.Ordinal);
+        var raw = run.Cell("// Re-serialized JSON fails").Output;
+        Assert.Contains("verify the raw body:          ok", raw, StringComparison.Ordinal);
+        Assert.Contains("verify the re-serialized one: bad-signature", raw, StringComparison.Ordinal);
+        var replays = run.Cell("// Replays").Output;
+        Assert.Contains("captured 10 min ago: 401 stale-timestamp", replays, StringComparison.Ordinal);
+        Assert.Contains("dated in an hour:    401 future-timestamp", replays, StringComparison.Ordinal);
+        Assert.Contains("\"duplicate\":true", replays, StringComparison.Ordinal);
+        var retries = run.Cell("// Retry with backoff").Output;
+        Assert.Contains("delivered after 3 attempts", retries, StringComparison.Ordinal);
+        Assert.Contains("effects of msg_007: 1", retries, StringComparison.Ordinal);
+    }
+
     private async Task<NotebookRun> RunAsync(string fileName)
     {
         var run = await NotebookRunner.RunAsync(fileName);
