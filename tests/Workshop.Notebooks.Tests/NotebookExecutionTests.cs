@@ -83,6 +83,19 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         Assert.Contains("effects of msg_007: 1", retries, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Choosing_notebook_measures_all_four_transports_delivering_every_event()
+    {
+        var run = await RunAsync("04-choosing-a-protocol.ipynb");
+
+        var table = run.Cell("// The results").Output;
+        foreach (var transport in new[] { "WebSocket", "SSE", "Webhook", "Polling" })
+        {
+            Assert.Matches($@"(?m)^{transport}\s+40/40\s", table);
+        }
+        Assert.Contains("polling every 100 ms: median latency", run.Cell("// Try it: poll less often").Output, StringComparison.Ordinal);
+    }
+
     private async Task<NotebookRun> RunAsync(string fileName)
     {
         var run = await NotebookRunner.RunAsync(fileName);
