@@ -82,11 +82,15 @@ async Task PublishAllAsync()
     }
 }
 
+// Counts every subscription ever made, so a client can wait for its own even while an old one is leaving.
+var subscriptionsMade = 0;
+
 (Guid Key, Channel<string> Channel) Subscribe()
 {
     var channel = Channel.CreateUnbounded<string>();
     var key = Guid.NewGuid();
     subscribers[key] = channel;
+    Interlocked.Increment(ref subscriptionsMade);
     return (key, channel);
 }
 
@@ -149,9 +153,9 @@ Console.WriteLine($"Comparison server on {compareUrl}");
 // Measure: WebSocket
 var measureTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-async Task WaitForSubscriberAsync(int countBefore)
+async Task WaitForSubscriberAsync(int madeBefore)
 {
-    while (subscribers.Count <= countBefore) await Task.Delay(5, measureTimeout.Token);
+    while (Volatile.Read(ref subscriptionsMade) <= madeBefore) await Task.Delay(5, measureTimeout.Token);
 }
 
 async Task<string?> ReceiveTextAsync(WebSocket socket, CancellationToken token)
@@ -169,7 +173,7 @@ async Task<string?> ReceiveTextAsync(WebSocket socket, CancellationToken token)
 
 var wsLatencies = new List<double>();
 var wsClient = new ClientWebSocket();
-var subscribersBeforeWs = subscribers.Count;
+var subscribersBeforeWs = Volatile.Read(ref subscriptionsMade);
 await wsClient.ConnectAsync(new Uri($"ws://{compareUrl.Authority}/ws"), measureTimeout.Token);
 await WaitForSubscriberAsync(subscribersBeforeWs);
 var wsReceiving = Task.Run(async () =>
@@ -184,7 +188,7 @@ Console.WriteLine($"WebSocket: {wsLatencies.Count} events over 1 connection");
 
 // Measure: Server-Sent Events
 var sseLatencies = new List<double>();
-var subscribersBeforeSse = subscribers.Count;
+var subscribersBeforeSse = Volatile.Read(ref subscriptionsMade);
 var sseResponse = await compareHttp.GetAsync("/sse", HttpCompletionOption.ResponseHeadersRead, measureTimeout.Token);
 await WaitForSubscriberAsync(subscribersBeforeSse);
 var sseReceiving = Task.Run(async () =>

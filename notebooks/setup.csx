@@ -50,11 +50,48 @@ void WorkshopSetup()
         if (build.ExitCode != 0) throw new System.InvalidOperationException($"dotnet build failed:\n{buildOutput.Result}{buildErrors}");
     }
 
+    // The library's NuGet dependencies (SQLite for the webhook outbox) are not copied next to a class library's dll:
+    // find them, managed and native, through the restore's own record of the package folders.
+    var assets = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(project, "obj", "project.assets.json"))).RootElement;
+    var packageFolders = assets.GetProperty("packageFolders").EnumerateObject().Select(p => p.Name).ToList();
+    var os = System.OperatingSystem.IsWindows() ? "win" : System.OperatingSystem.IsMacOS() ? "osx" : "linux";
+    var rids = new[] { System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+        $"{os}-{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}" };
+    var packageAssemblies = new List<string>();
+    var nativeLibraries = new Dictionary<string, string>();
+    foreach (var package in assets.GetProperty("targets").EnumerateObject().First().Value.EnumerateObject())
+    {
+        if (package.Value.GetProperty("type").GetString() != "package") continue;
+        var relative = assets.GetProperty("libraries").GetProperty(package.Name).GetProperty("path").GetString()!;
+        var folder = packageFolders.Select(f => System.IO.Path.Combine(f, relative)).FirstOrDefault(System.IO.Directory.Exists);
+        if (folder is null) continue;
+        if (package.Value.TryGetProperty("runtime", out var runtime))
+            packageAssemblies.AddRange(runtime.EnumerateObject().Where(a => !a.Name.EndsWith("_._")).Select(a => System.IO.Path.Combine(folder, a.Name)));
+        if (package.Value.TryGetProperty("runtimeTargets", out var targets))
+            foreach (var asset in targets.EnumerateObject().Where(a => a.Value.GetProperty("assetType").GetString() == "native" && rids.Contains(a.Value.GetProperty("rid").GetString())))
+                nativeLibraries.TryAdd(System.IO.Path.GetFileNameWithoutExtension(asset.Name).Replace("lib", ""), System.IO.Path.Combine(folder, asset.Name));
+    }
+    // A P/Invoke such as [DllImport("e_sqlite3")], or Assembly.Load("SQLitePCLRaw.batteries_v2"), looks next to the
+    // app, not in the NuGet cache: answer both from the lists above, in whichever load context asks.
+    var packageAssemblyPaths = packageAssemblies.GroupBy(System.IO.Path.GetFileNameWithoutExtension).ToDictionary(g => g.Key, g => g.First());
+    var watched = new HashSet<System.Runtime.Loader.AssemblyLoadContext>();
+    void Watch(System.Reflection.Assembly assembly)
+    {
+        var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly);
+        if (context is null || !watched.Add(context)) return;
+        context.Resolving += (self, name) =>
+            packageAssemblyPaths.TryGetValue(name.Name ?? "", out var path) ? self.LoadFromAssemblyPath(path) : null;
+        context.ResolvingUnmanagedDll += (_, name) =>
+            nativeLibraries.TryGetValue(name.Replace("lib", ""), out var path) ? System.Runtime.InteropServices.NativeLibrary.Load(path) : System.IntPtr.Zero;
+    }
+    foreach (var loaded in System.AppDomain.CurrentDomain.GetAssemblies()) Watch(loaded);
+    System.AppDomain.CurrentDomain.AssemblyLoad += (_, e) => Watch(e.LoadedAssembly);
+
     var kernel = Microsoft.DotNet.Interactive.Kernel.Current as Microsoft.DotNet.Interactive.CSharp.CSharpKernel
         ?? throw new System.InvalidOperationException("Run this notebook with the C# (.NET Interactive) kernel.");
     // The kernel's default references miss a few runtime assemblies ASP.NET Core builds on; SSE's parser is one.
     var runtimeExtras = new[] { "System.Net.ServerSentEvents.dll" }.Select(f => System.IO.Path.Combine(runtimeFolder, f)).Where(System.IO.File.Exists);
-    kernel.AddAssemblyReferences(System.IO.Directory.GetFiles(aspNetCore, "*.dll").Concat(runtimeExtras).Append(dll));
+    kernel.AddAssemblyReferences(System.IO.Directory.GetFiles(aspNetCore, "*.dll").Concat(runtimeExtras).Concat(packageAssemblies).Append(dll));
     Console.WriteLine($"Ready: ASP.NET Core {System.IO.Path.GetFileName(aspNetCore)} and the workshop library ({configuration}).");
 }
 
