@@ -101,7 +101,6 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         var run = await NotebookRunner.RunAsync(fileName);
         output.WriteLine($"{fileName}: {run.Elapsed.TotalSeconds:0.0} s in total");
         foreach (var cell in run.Cells) output.WriteLine($"  {cell.Elapsed.TotalSeconds,5:0.00} s  {cell}");
-        NotebookTimings.Record(fileName, run.Elapsed);
         return run;
     }
 }
