@@ -1,6 +1,8 @@
 var builder = WebApplication.CreateBuilder(args);
 
 // WebSockets
+builder.Services.AddRealtimeWebSockets(builder.Configuration);
+builder.Services.AddTicTacToe();
 
 // Server-Sent Events
 
@@ -15,6 +17,9 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 
 // WebSockets
+app.MapWebSocketEcho("/ws/echo");
+app.MapChat("/ws/chat");
+app.MapTicTacToe("/ws/game");
 
 // Server-Sent Events
 
