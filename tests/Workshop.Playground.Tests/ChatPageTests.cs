@@ -62,6 +62,24 @@ public sealed class ChatPageTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task The_page_shows_the_server_going_away_and_that_it_is_reconnecting()
+    {
+        var server = new PlaygroundServer();
+        var page = await OpenChatAsync(server, "ada", []);
+        try
+        {
+            await server.DisposeAsync(); // graceful shutdown: every socket gets 1001
+
+            await Assertions.Expect(page.Locator("#state")).ToHaveAttributeAsync("data-state", "reconnecting");
+            await Assertions.Expect(page.Locator("#state")).ToContainTextAsync("closed 1001");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     private async Task<IPage> OpenChatAsync(PlaygroundServer server, string name, List<string> errors)
     {
         var page = await browser.NewPageAsync(errors);

@@ -71,7 +71,7 @@ public sealed partial class WebSocketConnection
     {
         if (IsClosing) return false;
         if (_outbox.Writer.TryWrite(message)) return true;
-        if (IsClosing) return false;
+        if (CloseStatus is not null) return false; // completed by a close in progress, not full
         WebSocketLog.SendQueueOverflow(_logger, Id, _options.SendQueueCapacity);
         Close(WebSocketCloseStatus.PolicyViolation, "send queue full: the client is not reading");
         return false;
