@@ -3,6 +3,8 @@ var builder = WebApplication.CreateBuilder(args);
 // WebSockets
 
 // Server-Sent Events
+builder.Services.AddServerSentEvents(builder.Configuration);
+builder.Services.AddLiveFeed(builder.Configuration);
 
 // Webhooks
 
@@ -17,6 +19,7 @@ app.UseStaticFiles();
 // WebSockets
 
 // Server-Sent Events
+app.MapLiveFeed();
 
 // Webhooks
 

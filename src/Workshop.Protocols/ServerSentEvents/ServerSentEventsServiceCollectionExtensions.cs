@@ -11,10 +11,13 @@ public static class ServerSentEventsServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="ISseTopics"/> (singleton) and binds <see cref="ServerSentEventsOptions"/> from the
     /// <c>ServerSentEvents</c> section of <paramref name="configuration"/> (pass the app's root configuration).
+    /// Calling it again is harmless.
     /// </summary>
     public static IServiceCollection AddServerSentEvents(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Several features (the live feed, the webhook inspector) may each call this: register once.
+        if (services.Any(d => d.ServiceType == typeof(ISseTopics))) return services;
         services.AddOptions<ServerSentEventsOptions>()
             .Bind(configuration.GetSection(ServerSentEventsOptions.SectionName))
             .Validate(o => o.LogCapacity >= 1, "ServerSentEvents:LogCapacity must be at least 1.")
