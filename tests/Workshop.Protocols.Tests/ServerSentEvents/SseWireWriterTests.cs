@@ -18,6 +18,18 @@ public sealed class SseWireWriterTests
         Assert.Equal(6, text.Count(c => c == '\n')); // event, three data lines, id, blank line
     }
 
+    [Theory]
+    [InlineData("a\rb")]
+    [InlineData("a\r\nb")]
+    [InlineData("a\nb")]
+    public async Task Every_kind_of_line_break_in_data_starts_a_new_data_line(string data)
+    {
+        var text = await WriteAsync(w => w.WriteAsync([SseWireWriter.ToItem(new SseEvent(1, null, data))], default));
+
+        Assert.Contains("data: a\ndata: b\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', text);
+    }
+
     [Fact]
     public async Task Written_events_parse_back_to_the_same_name_id_and_data()
     {
