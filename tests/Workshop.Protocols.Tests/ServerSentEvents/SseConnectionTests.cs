@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.ServerSentEvents;
 using Workshop.Protocols.ServerSentEvents;
 using Workshop.Testing;
@@ -60,6 +61,20 @@ public sealed class SseConnectionTests
         Assert.Equal(1, server.Feed.DisconnectAll());
 
         Assert.Null(await stream.ReadFrameAsync());
+    }
+
+    [Fact]
+    public async Task Stopping_the_app_ends_open_streams_instead_of_waiting_for_the_shutdown_timeout()
+    {
+        await using var server = await SseTestServer.StartAsync(configure: b =>
+            b.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(1)));
+        await using var stream = await RawSseStream.OpenAsync(server.Http, "/events");
+        await stream.ReadFrameWithAsync("data: Hello from server");
+
+        await Eventually.WithinAsync(server.StopAsync(), "the app to stop", TimeSpan.FromSeconds(10));
+
+        Assert.Null(await stream.ReadFrameAsync());
+        Assert.Equal(0, server.Feed.SubscriberCount);
     }
 
     [Fact]

@@ -59,6 +59,9 @@ internal sealed class SseTestServer : IAsyncDisposable
         return new SseTestServer(app, time);
     }
 
+    /// <summary>Stops the app (as on shutdown) while clients may still be connected.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
