@@ -5,6 +5,8 @@ builder.Services.AddRealtimeWebSockets(builder.Configuration);
 builder.Services.AddTicTacToe();
 
 // Server-Sent Events
+builder.Services.AddServerSentEvents(builder.Configuration);
+builder.Services.AddLiveFeed(builder.Configuration);
 
 // Webhooks
 
@@ -22,6 +24,7 @@ app.MapChat("/ws/chat");
 app.MapTicTacToe("/ws/game");
 
 // Server-Sent Events
+app.MapLiveFeed();
 
 // Webhooks
 
