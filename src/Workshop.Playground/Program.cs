@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Server-Sent Events
 
 // Webhooks
+builder.Services.AddPlaygroundWebhooks(builder.Configuration, builder.Environment);
 
 // Playground and site
 
@@ -19,6 +20,7 @@ app.UseStaticFiles();
 // Server-Sent Events
 
 // Webhooks
+app.MapPlaygroundWebhooks();
 
 // Playground and site
 app.MapGet("/", () => Results.Redirect("/play/"));

@@ -44,16 +44,7 @@ public static class WebhookServiceCollectionExtensions
             sp.GetRequiredService<DestinationGuard>(),
             sp.GetRequiredService<DispatchSignal>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddHostedService(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Sender.Enabled
-            ? ActivatorUtilities.CreateInstance<WebhookDispatcher>(sp)
-            : (IHostedService)new NoopHostedService());
+        services.AddHostedService<WebhookDispatcher>();
         return services;
-    }
-
-    private sealed class NoopHostedService : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -25,6 +25,7 @@ internal sealed partial class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.Enabled) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
