@@ -77,15 +77,17 @@ internal sealed partial class WebhookReceiver(
         {
             await handler(webhookEvent, token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        catch (Exception ex)
         {
-            // Give the claim back (even if the caller hung up) so the sender's retry can succeed; the handler had no (committed) effect.
+            // Give the claim back (even if the caller hung up) so the sender's retry can handle the event.
             await idempotency.ReleaseAsync(scope, webhookEvent.EventId, lifetime.ApplicationStopping);
+            if (token.IsCancellationRequested) return;
             LogHandlerFailed(logger, ex, verifier.Scheme, webhookEvent.EventId);
             await RejectAsync(context, StatusCodes.Status500InternalServerError, "handler-failed", "The handler failed; the event may be retried.");
             return;
         }
-        await idempotency.CompleteAsync(scope, webhookEvent.EventId, token);
+        // The effect has happened: record it even if the caller hangs up now, or a retry would repeat it.
+        await idempotency.CompleteAsync(scope, webhookEvent.EventId, lifetime.ApplicationStopping);
         LogAccepted(logger, verifier.Scheme, webhookEvent.EventId);
         await Results.Ok(new { id = webhookEvent.EventId, duplicate = false }).ExecuteAsync(context);
     }
