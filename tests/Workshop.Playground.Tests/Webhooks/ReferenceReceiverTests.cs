@@ -9,6 +9,9 @@ using Workshop.Testing;
 
 namespace Workshop.Playground.Tests.Webhooks;
 
+// Same collection as the other playground tests: WebApplicationFactory instances started in parallel can
+// capture each other's host (HostFactoryResolver listens process-wide), so playground servers start one at a time.
+[Collection(BrowserCollection.Name)]
 public sealed class ReferenceReceiverTests(PlaygroundServer server) : IClassFixture<PlaygroundServer>
 {
     private readonly HttpClient _http = new() { BaseAddress = server.BaseAddress };
