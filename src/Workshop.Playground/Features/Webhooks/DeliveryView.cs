@@ -29,11 +29,3 @@ public sealed record DeliveryView(
             [.. delivery.AttemptLog.Select(a => new AttemptView(a.Number, a.StartedAt, (long)a.Duration.TotalMilliseconds, a.StatusCode, a.Error))]);
     }
 }
-
-/// <summary>One attempt as the API returns it.</summary>
-/// <param name="Number">Attempt number.</param>
-/// <param name="StartedAt">When it was sent.</param>
-/// <param name="DurationMs">Milliseconds until answer or error.</param>
-/// <param name="StatusCode">HTTP status, or null.</param>
-/// <param name="Error">Failure reason, or null.</param>
-public sealed record AttemptView(int Number, DateTimeOffset StartedAt, long DurationMs, int? StatusCode, string? Error);

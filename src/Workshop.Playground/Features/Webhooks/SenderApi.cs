@@ -71,10 +71,3 @@ public static class SenderApi
     private static ProblemHttpResult Problem(int status, string reason, string detail)
         => TypedResults.Problem(detail, statusCode: status, title: "Sender request refused", extensions: new Dictionary<string, object?> { ["reason"] = reason });
 }
-
-/// <summary>The body of <c>POST /api/sender/deliveries</c>.</summary>
-/// <param name="Url">Destination (must pass the destination guard).</param>
-/// <param name="EventType">e.g. <c>payment.captured</c> (default) or <c>push</c>.</param>
-/// <param name="Payload">JSON to send; a sample for the event type when absent.</param>
-/// <param name="Secret">A <c>whsec_…</c> secret; the reference Standard secret when absent.</param>
-public sealed record SendRequest(string? Url, string? EventType, JsonElement? Payload, string? Secret);

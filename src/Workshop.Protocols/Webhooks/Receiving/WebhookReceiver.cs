@@ -99,7 +99,6 @@ internal sealed partial class WebhookReceiver(
             detail: detail,
             statusCode: status,
             title: "Webhook rejected",
-            type: "https://workshop.local/problems/webhooks/" + reason,
             extensions: new Dictionary<string, object?> { ["reason"] = reason });
         await result.ExecuteAsync(context);
     }
