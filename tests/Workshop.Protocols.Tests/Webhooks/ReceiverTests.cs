@@ -218,4 +218,19 @@ public sealed class ReceiverTests : IAsyncLifetime
         Assert.False(body.GetProperty("duplicate").GetBoolean());
         Assert.Equal(1, HandledCount("msg_retry"));
     }
+
+    [Fact]
+    public async Task Receiver_answers_413_to_a_chunked_body_over_the_limit_without_a_content_length()
+    {
+        var request = Standard("{}", "msg_chunked");
+        var big = Encoding.UTF8.GetBytes("{\"pad\":\"" + new string('x', 4096) + "\"}");
+        var content = new StreamContent(new MemoryStream(big));
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        request.Content = content;
+        request.Headers.TransferEncodingChunked = true;
+        var (status, body) = await SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("body-too-large", body.GetProperty("reason").GetString());
+        Assert.Equal(0, HandledCount("msg_chunked"));
+    }
 }
