@@ -18,6 +18,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workshop.Protocols.Webhooks;
 
 // # 03 · Webhooks
 //
@@ -201,13 +204,96 @@ Console.WriteLine($"delivered after {await DeliverWithRetriesAsync("msg_007", or
 Console.WriteLine($"the sender crashed before recording success, so it sends again: {await SendAsync("msg_007", orderBody)}");
 Console.WriteLine($"effects of msg_007: {effects.Count(e => e.StartsWith("msg_007", StringComparison.Ordinal))}");
 
+// ## 7. The reference sender and receiver
+//
+// The workshop's library (`src/Workshop.Protocols/Webhooks`, see `docs/webhooks.md`) does all of the above for real:
+//
+// - `MapWebhookReceiver(pattern, verifier, handler)` checks content type, size, signature, timestamp, event id and JSON, in that order, answers each failure with a `problem+json` reason, and runs `handler` **at most once per event id**;
+// - `WebhookSender.EnqueueAsync(message)` stores the delivery in a durable SQLite **outbox** (one insert) and a background dispatcher sends it, signs every attempt afresh, retries with backoff and jitter, honours `Retry-After`, and keeps an attempt log.
+//
+// Here both run in the notebook: a receiver whose handler fails the first time (a bug, a database hiccup), and a sender that delivers to it. Retries are shortened to 100 ms so we can watch.
+
+// Reference receiver: MapWebhookReceiver with a handler that fails once
+
+var referenceSecret = WebhookSecret.Generate();
+var dataDirectory = Path.Combine(Path.GetTempPath(), "workshop-notebook-" + Guid.NewGuid().ToString("N"));
+var webhookSettings = new Dictionary<string, string?>
+{
+    ["Workshop:DataDirectory"] = dataDirectory,          // the outbox (SQLite) lives here
+    ["Webhooks:Receiver:IdempotencyStore"] = "InMemory",
+    ["Webhooks:Sender:AllowLoopback"] = "true",           // the sender refuses private addresses unless told otherwise
+    ["Webhooks:Sender:BaseDelay"] = "00:00:00.100",
+    ["Webhooks:Sender:PollInterval"] = "00:00:00.100",
+};
+var referenceEffects = new ConcurrentQueue<string>();
+var handlerCalls = 0;
+
+var referenceReceiverBuilder = WebApplication.CreateSlimBuilder();
+referenceReceiverBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+referenceReceiverBuilder.Logging.ClearProviders();
+referenceReceiverBuilder.Configuration.AddInMemoryCollection(webhookSettings);
+referenceReceiverBuilder.Configuration["Workshop:DataDirectory"] = Path.Combine(dataDirectory, "receiver");
+referenceReceiverBuilder.Services.AddWebhooks(referenceReceiverBuilder.Configuration);
+var referenceReceiver = referenceReceiverBuilder.Build();
+referenceReceiver.MapWebhookReceiver("/webhooks/payments", new StandardWebhookVerifier(referenceSecret), (evt, token) =>
+{
+    if (Interlocked.Increment(ref handlerCalls) == 1) throw new InvalidOperationException("the database blinked");
+    referenceEffects.Enqueue($"{evt.EventId}: {evt.Payload.GetProperty("type").GetString()}");
+    return Task.CompletedTask;
+});
+await referenceReceiver.StartAsync();
+var referenceReceiverUrl = new Uri(referenceReceiver.Urls.First() + "/webhooks/payments");
+Console.WriteLine($"Reference receiver on {referenceReceiverUrl}");
+
+// Reference sender: enqueue one delivery and watch its attempts
+var referenceSenderBuilder = WebApplication.CreateSlimBuilder();
+referenceSenderBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+referenceSenderBuilder.Logging.ClearProviders();
+referenceSenderBuilder.Configuration.AddInMemoryCollection(webhookSettings);
+referenceSenderBuilder.Configuration["Workshop:DataDirectory"] = Path.Combine(dataDirectory, "sender");
+referenceSenderBuilder.Services.AddWebhooks(referenceSenderBuilder.Configuration);
+var referenceSenderApp = referenceSenderBuilder.Build();
+await referenceSenderApp.StartAsync();
+var sender = referenceSenderApp.Services.GetRequiredService<WebhookSender>();
+var senderTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+async Task<WebhookDelivery> WaitUntilDoneAsync(string deliveryId)
+{
+    while (true)
+    {
+        var current = await sender.GetAsync(deliveryId, senderTimeout.Token);
+        if (current is { Status: not DeliveryStatus.Pending }) return current;
+        await Task.Delay(50, senderTimeout.Token);
+    }
+}
+
+void PrintDelivery(WebhookDelivery delivery)
+{
+    Console.WriteLine($"delivery {delivery.Id} of event {delivery.EventId}: {delivery.Status} after {delivery.Attempts} attempt(s)");
+    foreach (var attempt in delivery.AttemptLog)
+        Console.WriteLine($"  attempt {attempt.Number}: {attempt.StatusCode?.ToString() ?? "no answer"} in {attempt.Duration.TotalMilliseconds:0} ms {attempt.Error}");
+}
+
+var enqueued = await sender.EnqueueAsync(new WebhookMessage(referenceReceiverUrl, referenceSecret, "payment.captured",
+    Encoding.UTF8.GetBytes("""{"type":"payment.captured","data":{"amount":49900,"currency":"INR"}}""")), senderTimeout.Token);
+var delivered = await WaitUntilDoneAsync(enqueued.Id);
+PrintDelivery(delivered);
+Console.WriteLine($"the receiver's effects: {string.Join("; ", referenceEffects)}");
+
+// A support engineer presses "redeliver" (or the sender crashed after sending and before recording the answer): the same event arrives again. The receiver answers `200` with `"duplicate": true` and the handler does not run a second time.
+
+// Redeliver the same event: the receiver deduplicates
+await sender.RedeliverAsync(delivered.Id, senderTimeout.Token);
+PrintDelivery(await WaitUntilDoneAsync(delivered.Id));
+Console.WriteLine($"effects of {delivered.EventId}: {referenceEffects.Count(e => e.StartsWith(delivered.EventId, StringComparison.Ordinal))}");
+
 // ## Try it
 //
 // - Change `tolerance` to 30 seconds and send with a timestamp 40 seconds old.
 // - Rotate the secret: sign with the old and the new one, send both signatures space-separated; the receiver accepts if any matches.
 // - Make the receiver fail four times (`failNextAttempts = 4`) and give the sender only three attempts: what should happen to the event then? (Real senders keep it in a dead-letter queue for a manual redelivery.)
 //
-// Then the labs: **`labs/06-webhook-receiver`** (verify, reject, deduplicate; graded with forged and replayed requests) and **`labs/07-webhook-sender`** (a durable outbox with retries).
+// Then the labs: **`labs/06-webhook-receiver`** (verify, reject, deduplicate; graded with forged and replayed requests) and **`labs/07-webhook-sender`** (a durable outbox with retries, like the reference sender above). The playground (`dotnet run --project src/Workshop.Playground`) has the reference receivers at `/webhooks/standard`, `/webhooks/github` and `/webhooks/razorpay`.
 
 // Try it: a stricter tolerance
 tolerance = TimeSpan.FromSeconds(30);
@@ -217,6 +303,13 @@ tolerance = TimeSpan.FromMinutes(5);
 
 // Stop the servers (always the last cell: a running server keeps its port)
 http.Dispose();
+senderTimeout.Dispose();
+await referenceSenderApp.StopAsync();
+await referenceReceiver.StopAsync();
 await receiverApp.StopAsync();
+await referenceSenderApp.DisposeAsync();
+await referenceReceiver.DisposeAsync();
 await receiverApp.DisposeAsync();
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();   // release the outbox files so they can be deleted
+Directory.Delete(dataDirectory, recursive: true);
 Console.WriteLine("Stopped.");

@@ -81,6 +81,12 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         var retries = run.Cell("// Retry with backoff").Output;
         Assert.Contains("delivered after 3 attempts", retries, StringComparison.Ordinal);
         Assert.Contains("effects of msg_007: 1", retries, StringComparison.Ordinal);
+        var reference = run.Cell("// Reference sender: enqueue one delivery").Output;
+        Assert.Contains("Succeeded after 2 attempt(s)", reference, StringComparison.Ordinal);
+        Assert.Contains("attempt 1: 500", reference, StringComparison.Ordinal);
+        Assert.Contains("attempt 2: 200", reference, StringComparison.Ordinal);
+        Assert.Contains(": payment.captured", reference, StringComparison.Ordinal);
+        Assert.Matches(@"effects of msg_\S+: 1", run.Cell("// Redeliver the same event").Output);
     }
 
     [Fact]
