@@ -22,6 +22,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Workshop.Protocols.WebSockets;
 
 // # 01 · WebSockets
 //
@@ -256,64 +258,58 @@ foreach (var text in new[] { "hello", "namaste", "¡hola!" })
 await echoClient.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", echoTimeout.Token);
 Console.WriteLine($"Closed: {echoClient.CloseStatus} ({(int)echoClient.CloseStatus!}), reason \"{echoClient.CloseStatusDescription}\"");
 
-// ## 4. Broadcast
+// ## 4. Broadcast with the reference hub
 //
 // A chat server sends every message to every connected client. Two rules keep it correct under load:
 //
 // - **one writer per socket**: `SendAsync` must never run twice at once on the same socket, so each client gets a bounded queue and one send loop that drains it;
-// - **a slow client must not slow the others**: when its queue is full, that client loses old messages (or is disconnected), nobody else waits.
+// - **a slow client must not slow the others**: when its queue is full, that client is disconnected (close `1008`), nobody else waits.
+//
+// The workshop's reference library (`src/Workshop.Protocols/WebSockets`, see `docs/websockets.md`) does exactly that: `RealtimeWebSocketAcceptor` accepts (and refuses bad upgrades with a reason), `WebSocketConnection` owns the queue and the one send loop, and `WebSocketHub` keeps rooms and broadcasts one encoded message to every member.
 
-// Broadcast: one bounded queue and one send loop per client
-var chatClients = new ConcurrentDictionary<Guid, Channel<string>>();
+// Broadcast with the reference WebSocketHub
+
 var chatBuilder = WebApplication.CreateSlimBuilder();
 chatBuilder.WebHost.UseUrls("http://127.0.0.1:0");
 chatBuilder.Logging.ClearProviders();
+chatBuilder.Services.AddRealtimeWebSockets(chatBuilder.Configuration);   // options, acceptor, UseWebSockets
 var chatApp = chatBuilder.Build();
-chatApp.UseWebSockets();
+var hub = new WebSocketHub();
 chatApp.Map("/chat", async (HttpContext context) =>
 {
-    if (!context.WebSockets.IsWebSocketRequest) { context.Response.StatusCode = StatusCodes.Status400BadRequest; return; }
-    using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, chatApp.Lifetime.ApplicationStopping);
-    using var socket = await context.WebSockets.AcceptWebSocketAsync();
-    var outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
-    var id = Guid.NewGuid();
-    chatClients[id] = outbox;
-    var sending = Task.Run(async () =>
-    {
-        await foreach (var text in outbox.Reader.ReadAllAsync(stop.Token))
-            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, stop.Token);
-    });
+    var acceptor = context.RequestServices.GetRequiredService<RealtimeWebSocketAcceptor>();
+    var connection = await acceptor.AcceptAsync(context);   // null: a 426/403/400 answer was written already
+    if (connection is null) return;
+    var name = context.Request.Query["name"].ToString();
+    hub.Join("lobby", connection, name);
     try
     {
-        while (await ReceiveMessageAsync(socket, messageLimit, stop.Token) is { } message)
+        // One assembled message at a time; the hub queues it for every member, each member's send loop writes it.
+        await connection.RunAsync((message, token) =>
         {
-            var text = Encoding.UTF8.GetString(message.Data);
-            foreach (var client in chatClients.Values) client.Writer.TryWrite(text);
-        }
+            hub.Broadcast("lobby", OutboundMessage.Text($"{name}: {message.Text}"));
+            return ValueTask.CompletedTask;
+        }, acceptor.ApplicationStopping);
     }
     finally
     {
-        chatClients.TryRemove(id, out _);
-        outbox.Writer.TryComplete();
-        await sending.WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { });
+        hub.LeaveAll(connection);
     }
-    if (socket.State == WebSocketState.CloseReceived)
-        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", stop.Token);
 });
 await chatApp.StartAsync();
-var chatUrl = new Uri($"ws://{new Uri(chatApp.Urls.First()).Authority}/chat");
+var chatUrl = $"ws://{new Uri(chatApp.Urls.First()).Authority}/chat";
 
 var chatTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 var people = new Dictionary<string, ClientWebSocket>();
 foreach (var name in new[] { "alice", "bob", "carol" })
 {
     people[name] = new ClientWebSocket();
-    await people[name].ConnectAsync(chatUrl, chatTimeout.Token);
+    await people[name].ConnectAsync(new Uri($"{chatUrl}?name={name}"), chatTimeout.Token);
 }
-// The server adds a client once its handshake is done; wait until all three are registered before talking.
-while (chatClients.Count < 3) await Task.Delay(10, chatTimeout.Token);
+// The server joins a client to the room just after its handshake: wait until all three are in before talking.
+while (hub.MembersOf("lobby").Count < 3) await Task.Delay(10, chatTimeout.Token);
 
-await people["alice"].SendAsync(Encoding.UTF8.GetBytes("alice: hi all"), WebSocketMessageType.Text, true, chatTimeout.Token);
+await people["alice"].SendAsync(Encoding.UTF8.GetBytes("hi all"), WebSocketMessageType.Text, true, chatTimeout.Token);
 foreach (var (name, socket) in people)
     Console.WriteLine($"{name} received \"{await ReceiveTextAsync(socket, chatTimeout.Token)}\"");
 

@@ -18,12 +18,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workshop.Protocols.ServerSentEvents;
 
 // # 02 · Server-Sent Events
 //
 // Server-Sent Events (SSE) are the simplest push there is: the browser makes one ordinary `GET`, and the server never finishes the response. It keeps writing small text blocks, one per event, in the `text/event-stream` format. The browser's `EventSource` parses them and **reconnects by itself** when the connection drops, telling the server the last event it saw.
 //
-// In this notebook you will read the bytes on the wire, every field of the format, parse a stream with .NET's `SseParser`, serve one with ASP.NET Core's `TypedResults.ServerSentEvents`, and resume after a dropped connection without losing an event.
+// In this notebook you will read the bytes on the wire, every field of the format, parse a stream with .NET's `SseParser`, serve one with ASP.NET Core's `TypedResults.ServerSentEvents`, resume after a dropped connection without losing an event, and then let the workshop's reference broadcaster do it all.
 
 // (The notebook's set-up cell, #load "setup.csx", is the #: directives at the top of this file.)
 
@@ -239,6 +242,57 @@ var duplicates = receivedIds.GroupBy(i => i).Where(g => g.Count() > 1).Select(g 
 Console.WriteLine($"received ids: {string.Join(",", receivedIds)}");
 Console.WriteLine($"lost ids: {(lost.Count == 0 ? "none" : string.Join(",", lost))}; duplicates: {(duplicates.Count == 0 ? "none" : string.Join(",", duplicates))}");
 
+// ## 5. The reference broadcaster
+//
+// The workshop's library (`src/Workshop.Protocols/ServerSentEvents`, see `docs/server-sent-events.md`) packages all of this: a topic keeps a log of recent events with increasing ids, `MapServerSentEvents` streams a topic (headers at once, a `retry:` hint, `: ping` heartbeats, replay after `Last-Event-ID` decided under one lock, an explicit `event: reset` when it cannot resume), and `SseClient` behaves like a browser's `EventSource`: it remembers the last id, honours `retry:` and reconnects by itself.
+//
+// Below, the server cuts every stream in the middle (`DisconnectAll`, as a deploy or a proxy would); the client reconnects on its own and nothing is lost.
+
+// The reference broadcaster: MapServerSentEvents, SseTopic and SseClient
+
+var scoresBuilder = WebApplication.CreateSlimBuilder();
+scoresBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+scoresBuilder.Logging.ClearProviders();
+scoresBuilder.Configuration["ServerSentEvents:RetryHint"] = "00:00:00.100";   // reconnect after 100 ms (default 3 s)
+scoresBuilder.Services.AddServerSentEvents(scoresBuilder.Configuration);
+var scoresApp = scoresBuilder.Build();
+scoresApp.MapServerSentEvents("/scores", "scores");
+await scoresApp.StartAsync();
+var scores = scoresApp.Services.GetRequiredService<ISseTopics>().Get("scores");
+
+var scoresTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+var scoresHttp = new HttpClient { BaseAddress = new Uri(scoresApp.Urls.First()) };
+var follower = new SseClient(scoresHttp) { LastEventId = "0" };   // "0": everything the log still holds
+var followedIds = new List<string>();
+var following = Task.Run(async () =>
+{
+    await foreach (var item in follower.FollowAsync(new Uri("/scores", UriKind.Relative), scoresTimeout.Token))
+    {
+        if (item.EventType != "score") continue;
+        lock (followedIds) followedIds.Add(item.EventId!);
+        Console.WriteLine($"  {item.EventType} #{item.EventId}: {item.Data}");
+        if (followedIds.Count == 10) break;
+    }
+});
+
+async Task WaitForFollowedAsync(int count)
+{
+    while (true)
+    {
+        lock (followedIds) if (followedIds.Count >= count) return;
+        await Task.Delay(10, scoresTimeout.Token);
+    }
+}
+
+for (var goal = 1; goal <= 5; goal++) scores.PublishJson("score", new { home = goal, away = 0 });
+await WaitForFollowedAsync(5);
+Console.WriteLine($"server: cutting {scores.DisconnectAll()} stream(s)");
+for (var goal = 6; goal <= 10; goal++) scores.PublishJson("score", new { home = goal, away = 0 });
+await following;
+
+var followedLost = Enumerable.Range(1, 10).Select(i => i.ToString()).Except(followedIds).ToList();
+Console.WriteLine($"ids {string.Join(",", followedIds)}; lost: {(followedLost.Count == 0 ? "none" : string.Join(",", followedLost))}; the client connected {follower.Connects} times");
+
 // ## Try it
 //
 // - In the cell above, publish more events while the client is away, or reconnect with `Last-Event-ID: 0`: what comes back?
@@ -254,6 +308,10 @@ await ReadFeedAsync("8", take: 2);
 
 // Stop the servers (always the last cell: a running server keeps its port)
 http.Dispose();
+scoresHttp.Dispose();
+scoresTimeout.Dispose();
+await scoresApp.StopAsync();
+await scoresApp.DisposeAsync();
 feedClient.Dispose();
 feedTimeout.Dispose();
 await sseApp.StopAsync();

@@ -32,7 +32,7 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         var echo = run.Cell("// Welcome and echo").Output;
         Assert.Contains("Received: Welcome!", echo, StringComparison.Ordinal);
         Assert.Contains("echoed \"¡hola!\"", echo, StringComparison.Ordinal);
-        var chat = run.Cell("// Broadcast").Output;
+        var chat = run.Cell("// Broadcast with the reference WebSocketHub").Output;
         foreach (var name in new[] { "alice", "bob", "carol" })
             Assert.Contains($"{name} received \"alice: hi all\"", chat, StringComparison.Ordinal);
         Assert.Contains("peer declared dead", run.Cell("// Ping/pong: a peer that never answers").Output, StringComparison.Ordinal);
@@ -58,6 +58,9 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         var resume = run.Cell("// Resume after a dropped connection").Output;
         Assert.Contains("received ids: 1,2,3,4,5,6,7,8,9,10", resume, StringComparison.Ordinal);
         Assert.Contains("lost ids: none; duplicates: none", resume, StringComparison.Ordinal);
+        var reference = run.Cell("// The reference broadcaster").Output;
+        Assert.Contains("ids 1,2,3,4,5,6,7,8,9,10; lost: none; the client connected 2 times", reference, StringComparison.Ordinal);
+        Assert.Contains("server: cutting 1 stream(s)", reference, StringComparison.Ordinal);
     }
 
     [Fact]
