@@ -23,9 +23,13 @@ public static class NotebookRunner
     public static readonly TimeSpan CellTimeout = TimeSpan.FromSeconds(45);
 
     /// <summary>Runs <paramref name="fileName"/> from the repository's <c>notebooks/</c> folder.</summary>
-    public static async Task<NotebookRun> RunAsync(string fileName)
+    public static Task<NotebookRun> RunAsync(string fileName)
+        => RunFileAsync(Path.Combine(RepoPaths.Root, "notebooks", fileName), CellTimeout);
+
+    /// <summary>Runs the notebook at <paramref name="path"/> with its folder as working directory.</summary>
+    public static async Task<NotebookRun> RunFileAsync(string path, TimeSpan cellTimeout)
     {
-        var path = Path.Combine(RepoPaths.Root, "notebooks", fileName);
+        var fileName = Path.GetFileName(path);
         var document = NotebookFile.Parse(await File.ReadAllTextAsync(path));
         var total = Stopwatch.StartNew();
         var previousDirectory = Directory.GetCurrentDirectory();
@@ -46,7 +50,7 @@ public static class NotebookRunner
                 if (element.KernelName is "markdown" or "md") continue;
                 Assert.True(element.KernelName is "csharp" or "C#" or "c#",
                     $"{fileName}: cell {index} uses kernel '{element.KernelName}'; the workshop's notebooks are C# only.");
-                results.Add(await RunCellAsync(fileName, csharp.Name, kernel, element, index, ++executionCount));
+                results.Add(await RunCellAsync(fileName, csharp.Name, kernel, element, index, ++executionCount, cellTimeout));
             }
         }
         finally
@@ -64,7 +68,8 @@ public static class NotebookRunner
     }
 
     private static async Task<CellResult> RunCellAsync(
-        string fileName, string kernelName, Kernel kernel, InteractiveDocumentElement element, int index, int executionCount)
+        string fileName, string kernelName, Kernel kernel, InteractiveDocumentElement element, int index, int executionCount,
+        TimeSpan cellTimeout)
     {
         var firstLine = element.Contents.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
         var name = $"{fileName}: cell {index} ({firstLine})";
@@ -72,11 +77,11 @@ public static class NotebookRunner
         KernelCommandResult result;
         try
         {
-            result = await kernel.SendAsync(new SubmitCode(element.Contents, kernelName)).WaitAsync(CellTimeout);
+            result = await kernel.SendAsync(new SubmitCode(element.Contents, kernelName)).WaitAsync(cellTimeout);
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"{name} did not finish within {CellTimeout.TotalSeconds:0} s.");
+            throw new TimeoutException($"{name} did not finish within {cellTimeout.TotalSeconds:0.#} s.");
         }
 
         var text = new StringBuilder();
