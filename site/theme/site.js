@@ -89,7 +89,10 @@
       hits.push({ entry: entry, score: score });
     });
     hits.sort(function (a, b) { return b.score - a.score; });
-    return hits.slice(0, 20).map(function (h) { return h.entry; });
+    // The best section of each page: every matching page shows up before any page shows twice.
+    var seen = {};
+    var best = hits.filter(function (h) { return seen[h.entry.page] ? false : (seen[h.entry.page] = true); });
+    return best.slice(0, 25).map(function (h) { return h.entry; });
   }
   function show(query) {
     list.textContent = "";

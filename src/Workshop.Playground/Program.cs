@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Webhooks
 
 // Playground and site
+builder.Services.AddCourseSite();
 
 var app = builder.Build();
 
@@ -21,7 +22,7 @@ app.UseStaticFiles();
 // Webhooks
 
 // Playground and site
-app.MapGet("/", () => Results.Redirect("/play/"));
+app.MapCourseSite();
 
 app.Run();
 

@@ -52,6 +52,7 @@ public static class SiteBuilder
             var values = new Dictionary<string, string>
             {
                 ["title"] = WebUtility.HtmlEncode(page.Title!),
+                ["head-title"] = WebUtility.HtmlEncode(page.Title == SiteInfo.Title ? page.Title : $"{page.Title} · {SiteInfo.Title}"),
                 ["site-title"] = WebUtility.HtmlEncode(SiteInfo.Title),
                 ["section"] = WebUtility.HtmlEncode(page.Section),
                 ["source"] = WebUtility.HtmlEncode(page.SourcePath),
