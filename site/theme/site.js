@@ -91,7 +91,7 @@
     hits.sort(function (a, b) { return b.score - a.score; });
     // The best section of each page: every matching page shows up before any page shows twice.
     var seen = {};
-    var best = hits.filter(function (h) { return seen[h.entry.page] ? false : (seen[h.entry.page] = true); });
+    var best = hits.filter(function (h) { var key = h.entry.url.split("#")[0]; return seen[key] ? false : (seen[key] = true); });
     return best.slice(0, 25).map(function (h) { return h.entry; });
   }
   function show(query) {
