@@ -53,11 +53,20 @@
 
   // The outline on small screens.
   var navToggle = document.getElementById("nav-toggle");
+  function setNav(open) {
+    document.body.classList.toggle("nav-open", open);
+    navToggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
   if (navToggle) {
-    navToggle.addEventListener("click", function () {
-      var open = document.body.classList.toggle("nav-open");
-      navToggle.setAttribute("aria-expanded", open ? "true" : "false");
+    navToggle.addEventListener("click", function (e) {
+      e.stopPropagation();
+      setNav(!document.body.classList.contains("nav-open"));
     });
+    // The open drawer covers the header: a tap outside it or Escape closes it.
+    document.addEventListener("click", function (e) {
+      if (document.body.classList.contains("nav-open") && !e.target.closest("#sidebar")) setNav(false);
+    });
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape") setNav(false); });
   }
 
   // The playground only exists when the site is served by it; from file:// point at its default address.

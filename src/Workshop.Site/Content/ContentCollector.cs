@@ -26,7 +26,13 @@ internal static class ContentCollector
             var title = section.GetProperty("title").GetString() ?? "";
             if (section.TryGetProperty("pages", out var list))
             {
-                foreach (var entry in list.EnumerateArray()) AddFile(repoRoot, entry.GetString() ?? "", title, pages, problems);
+                // An entry is a path, or { "path": ..., "title": ... } to name it in the sidebar.
+                foreach (var entry in list.EnumerateArray())
+                {
+                    var path = entry.ValueKind == JsonValueKind.String ? entry.GetString() : entry.GetProperty("path").GetString();
+                    var pageTitle = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("title", out var t) ? t.GetString() : null;
+                    AddFile(repoRoot, path ?? "", title, pageTitle, pages, problems);
+                }
             }
             switch (section.TryGetProperty("include", out var include) ? include.GetString() : null)
             {
@@ -49,7 +55,7 @@ internal static class ContentCollector
         return pages;
     }
 
-    private static void AddFile(string repoRoot, string path, string section, List<SourcePage> pages, List<SiteProblem> problems)
+    private static void AddFile(string repoRoot, string path, string section, string? title, List<SourcePage> pages, List<SiteProblem> problems)
     {
         var full = Path.Combine(repoRoot, path);
         if (!File.Exists(full))
@@ -59,7 +65,7 @@ internal static class ContentCollector
         }
         var name = Path.GetFileNameWithoutExtension(path);
         var output = path.StartsWith("site/", StringComparison.Ordinal) ? $"{Slug(name)}.html" : $"{Slug(path[..^3])}.html";
-        pages.Add(new SourcePage { SourcePath = path, OutputName = output, Section = section, Markdown = File.ReadAllText(full) });
+        pages.Add(new SourcePage { SourcePath = path, OutputName = output, Section = section, Markdown = File.ReadAllText(full), Title = title });
     }
 
     private static void AddNotebooks(string repoRoot, string section, List<SourcePage> pages, List<SiteProblem> problems)

@@ -152,6 +152,8 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
 
         Assert.True(await page.IsVisibleAsync("#sidebar"));
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        await page.Keyboard.PressAsync("Escape");
+        Assert.False(await page.IsVisibleAsync("#sidebar"));
         await page.Context.CloseAsync();
     }
 
