@@ -61,6 +61,16 @@ public sealed class TaskBlockExtensionTests
         Assert.DoesNotContain("class=\"task\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_numbered_list_of_tasks_with_points_marks_each_item_with_its_badge()
+    {
+        var html = MarkdownHarness.Html("## Tasks\n\n1. **Send `Welcome!`** (2 points) — first message.\n2. **Echo** (3 points) — back.\n3. Not a task.\n");
+
+        Assert.Contains("<li class=\"task-item\" data-task=\"1\" data-points=\"2\"><span class=\"task-points\">2 points</span><strong>Send <code>Welcome!</code></strong>", html, StringComparison.Ordinal);
+        Assert.Contains("data-task=\"2\" data-points=\"3\"", html, StringComparison.Ordinal);
+        Assert.Contains("<li>Not a task.</li>", html, StringComparison.Ordinal);
+    }
+
     private static string Between(string text, string start, string end)
     {
         var from = text.IndexOf(start, StringComparison.Ordinal);

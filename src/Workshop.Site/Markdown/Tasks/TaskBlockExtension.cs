@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace Workshop.Site.Markdown.Tasks;
@@ -23,6 +24,7 @@ internal sealed partial class TaskBlockExtension : IMarkdownExtension, ISiteTran
 
     public void Transform(MarkdownDocument document, PageContext context)
     {
+        MarkListItems(document);
         for (var i = 0; i < document.Count; i++)
         {
             if (document[i] is not HeadingBlock heading) continue;
@@ -43,6 +45,37 @@ internal sealed partial class TaskBlockExtension : IMarkdownExtension, ISiteTran
             document.Insert(i, task);
         }
     }
+
+    /// <summary>
+    /// The list form labs use: <c>1. **Echo every message** (3 points) — …</c>. The item gets a task class and a
+    /// points badge (its number comes from the list).
+    /// </summary>
+    private static void MarkListItems(MarkdownDocument document)
+    {
+        foreach (var list in document.Descendants<ListBlock>().Where(l => l.IsOrdered))
+        {
+            var number = int.TryParse(list.OrderedStart, CultureInfo.InvariantCulture, out var start) ? start : 1;
+            foreach (var item in list.OfType<ListItemBlock>())
+            {
+                var n = number++;
+                if (item.Count == 0 || item[0] is not ParagraphBlock { Inline: { } inline } paragraph) continue;
+                var match = TaskItem().Match(PlainText.Of(paragraph));
+                if (!match.Success) continue;
+                var points = match.Groups["points"].Value;
+                var attributes = item.GetAttributes();
+                attributes.AddClass("task-item");
+                attributes.AddProperty("data-task", n.ToString(CultureInfo.InvariantCulture));
+                attributes.AddProperty("data-points", points);
+                var unit = points == "1" ? "point" : "points";
+                var badge = new Markdig.Syntax.Inlines.HtmlInline($"<span class=\"task-points\">{points} {unit}</span>");
+                if (inline.FirstChild is { } first) first.InsertBefore(badge);
+                else inline.AppendChild(badge);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[^\n(]{1,200}?\((?<points>\d+)\s*(?:points?|pts?)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex TaskItem();
 
     [GeneratedRegex(@"^(?:Task\s+)?(?<n>\d+)\s*[:.)\-–—]?\s+(?<title>.+?)\s*\((?<points>\d+)\s*(?:points?|pts?)\)$", RegexOptions.IgnoreCase)]
     private static partial Regex TaskHeading();
