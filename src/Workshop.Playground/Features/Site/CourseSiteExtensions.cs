@@ -52,8 +52,9 @@ public static class CourseSiteExtensions
             CourseSiteLog.Built(logger, report.PageCount, (long)report.Elapsed.TotalMilliseconds, report.OutputDirectory);
             return report.OutputDirectory;
         }
-        catch (SiteBuildException e)
+        catch (Exception e) when (e is SiteBuildException or IOException or UnauthorizedAccessException)
         {
+            // Broken content, or another instance writing the same folder: the playground itself still starts.
             CourseSiteLog.Failed(logger, e.Message);
             return null;
         }
