@@ -20,7 +20,9 @@ public static class SiteCommand
 
     private static int Run(string? output, bool bench)
     {
-        var root = FindRepoRoot(Directory.GetCurrentDirectory());
+        // The ./workshop wrapper names the repository in WORKSHOP_ROOT; otherwise look up from where we stand.
+        var named = Environment.GetEnvironmentVariable("WORKSHOP_ROOT");
+        var root = FindRepoRoot(string.IsNullOrWhiteSpace(named) ? Directory.GetCurrentDirectory() : named);
         if (root is null)
         {
             Console.Error.WriteLine("workshop site build: run it inside the repository (no Workshop.sln found above this folder).");
