@@ -157,6 +157,23 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Printing_shows_the_article_without_the_header_outline_or_pager()
+    {
+        var page = await browser.NewPageAsync(options: new BrowserNewContextOptions { ColorScheme = ColorScheme.Dark });
+        await page.GotoAsync(server.Course + "protocols.html");
+        Assert.True(await page.IsVisibleAsync("#sidebar"));
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        Assert.False(await page.IsVisibleAsync("#sidebar"));
+        Assert.False(await page.IsVisibleAsync("header.top"));
+        Assert.False(await page.IsVisibleAsync(".pager"));
+        Assert.True(await page.IsVisibleAsync("article h1"));
+        Assert.Equal("rgb(255, 255, 255)", await Background(page));
+        await page.Context.CloseAsync();
+    }
+
     private static Task<string> Background(IPage page) => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 
     private static string FileName(string url) => new Uri(url).Segments[^1];
