@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Net;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Workshop.Site.Content;
 using Workshop.Site.Markdown;
@@ -51,12 +51,12 @@ public static class SiteBuilder
             var (page, _, document) = parsed[i];
             var values = new Dictionary<string, string>
             {
-                ["title"] = WebUtility.HtmlEncode(page.Title!),
-                ["head-title"] = WebUtility.HtmlEncode(page.Title == SiteInfo.Title ? page.Title : $"{page.Title} · {SiteInfo.Title}"),
-                ["site-title"] = WebUtility.HtmlEncode(SiteInfo.Title),
-                ["section"] = WebUtility.HtmlEncode(page.Section),
-                ["source"] = WebUtility.HtmlEncode(page.SourcePath),
-                ["nav"] = Navigation.Sidebar(pages, page),
+                ["title"] = Html.Encode(page.Title!),
+                ["head-title"] = Html.Encode(page.Title == SiteInfo.Title ? page.Title : $"{page.Title} · {SiteInfo.Title}"),
+                ["site-title"] = Html.Encode(SiteInfo.Title),
+                ["section"] = Html.Encode(page.Section),
+                ["source"] = Html.Encode(page.SourcePath),
+                ["nav"] = Navigation.Sidebar(pages, page, Sections(document)),
                 ["pager"] = Navigation.Pager(pages, i),
                 ["content"] = pipeline.Render(document),
             };
@@ -67,6 +67,12 @@ public static class SiteBuilder
         File.WriteAllText(Path.Combine(outDir, "assets", "search-index.js"), search.ToScript());
         return new SiteReport(pages.Count, clock.Elapsed, outDir);
     }
+
+    private static List<(string Id, string Text)> Sections(MarkdownDocument document)
+        => document.Descendants<HeadingBlock>()
+            .Where(h => h.Level == 2 && h.TryGetAttributes()?.Id is not null)
+            .Select(h => (h.TryGetAttributes()!.Id!, PlainText.Of(h).Trim()))
+            .ToList();
 
     private static string? FirstHeading(MarkdownDocument document)
         => document.Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1) is { } h ? PlainText.Of(h).Trim() : null;

@@ -43,7 +43,7 @@ internal static class ContentCollector
                         pages.Add(new SourcePage
                         {
                             SourcePath = path, OutputName = $"lab-{Slug(folder)}.html", Section = title,
-                            Markdown = File.ReadAllText(Path.Combine(repoRoot, path)), Title = labTitle,
+                            Markdown = File.ReadAllText(Path.Combine(repoRoot, path)), Title = NumberedTitle(folder, labTitle),
                         });
                     }
                     break;
@@ -89,6 +89,13 @@ internal static class ContentCollector
                 problems.Add(new SiteProblem(path, (int)(e.LineNumber ?? 0) + 1, $"not a valid notebook: {e.Message}"));
             }
         }
+    }
+
+    /// <summary>"01 · WebSocket: welcome and echo": the folder's number keeps the course order visible in the sidebar.</summary>
+    private static string? NumberedTitle(string folder, string? title)
+    {
+        var number = new string(folder.TakeWhile(char.IsAsciiDigit).ToArray());
+        return title is null || number.Length == 0 || title.StartsWith(number, StringComparison.Ordinal) ? title : $"{number} · {title}";
     }
 
     /// <summary>Lower-case letters, digits and dashes: safe in any URL and on any file system.</summary>

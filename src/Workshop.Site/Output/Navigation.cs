@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Workshop.Site.Content;
 
@@ -7,7 +6,10 @@ namespace Workshop.Site.Output;
 /// <summary>The sidebar (every page, by section, in course order) and the previous/next links of a page.</summary>
 internal static class Navigation
 {
-    public static string Sidebar(IReadOnlyList<SourcePage> pages, SourcePage current)
+    /// <param name="pages">Every page in course order.</param>
+    /// <param name="current">The page being written: marked, with its own sections listed under it.</param>
+    /// <param name="sections">The current page's level-2 headings (id, text).</param>
+    public static string Sidebar(IReadOnlyList<SourcePage> pages, SourcePage current, IReadOnlyList<(string Id, string Text)> sections)
     {
         var html = new StringBuilder("<nav class=\"toc\" aria-label=\"Course\">\n");
         foreach (var section in pages.GroupBy(p => p.Section))
@@ -16,7 +18,14 @@ internal static class Navigation
             foreach (var page in section)
             {
                 var currentAttr = page == current ? " aria-current=\"page\"" : "";
-                html.Append($"<li><a href=\"{Enc(page.OutputName)}\"{currentAttr}>{Enc(page.Title ?? page.OutputName)}</a></li>\n");
+                html.Append($"<li><a href=\"{Enc(page.OutputName)}\"{currentAttr}>{Enc(page.Title ?? page.OutputName)}</a>");
+                if (page == current && sections.Count > 0)
+                {
+                    html.Append("<ul class=\"toc-page\">");
+                    foreach (var (id, text) in sections) html.Append($"<li><a href=\"#{Enc(id)}\">{Enc(text)}</a></li>");
+                    html.Append("</ul>");
+                }
+                html.Append("</li>\n");
             }
             html.Append("</ol>\n");
         }
@@ -39,5 +48,5 @@ internal static class Navigation
         return html.Append("</nav>").ToString();
     }
 
-    private static string Enc(string text) => WebUtility.HtmlEncode(text);
+    private static string Enc(string text) => Html.Encode(text);
 }

@@ -31,7 +31,7 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(server.Course + "index.html");
-        var course = await page.Locator(".toc a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var course = await page.Locator(".toc > ol > li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.True(course.Length >= 5, $"only {course.Length} pages in the sidebar");
 
         var forward = new List<string> { FileName(page.Url) };
@@ -110,7 +110,7 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
         var requests = new List<string>();
         page.Request += (_, request) => { lock (requests) requests.Add(request.Url); };
         await page.GotoAsync(server.Course + "index.html");
-        var course = await page.Locator(".toc a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var course = await page.Locator(".toc > ol > li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
 
         foreach (var href in course)
         {

@@ -56,7 +56,8 @@ public sealed class SiteBuilderTests : IDisposable
         var positions = order.Select(p => home.IndexOf($"href=\"{p}\"", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, positions);
         Assert.Equal(positions.Order(), positions);
-        Assert.Contains(">Chat room</a>", home, StringComparison.Ordinal);
+        Assert.Contains(">02 · Chat room</a>", home, StringComparison.Ordinal);
+        Assert.Contains("<ul class=\"toc-page\"><li><a href=\"#task-1-broadcast-5-points\">Task 1: Broadcast (5 points)</a></li></ul>", _repo.Page("lab-02-chat.html"), StringComparison.Ordinal);
         Assert.Contains("<a href=\"lab-02-chat.html\">chat</a>", _repo.Page("lab-01-echo.html"), StringComparison.Ordinal);
         Assert.Contains("rel=\"next\" href=\"notebook-01-ws.html\"", _repo.Page("lab-01-echo.html"), StringComparison.Ordinal);
         Assert.Contains("<pre class=\"output\"", _repo.Page("notebook-02-sse.html"), StringComparison.Ordinal);

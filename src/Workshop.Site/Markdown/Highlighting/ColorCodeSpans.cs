@@ -1,8 +1,8 @@
-using System.Net;
 using System.Text;
 using ColorCode;
 using ColorCode.Parsing;
 using ColorCode.Styling;
+using Workshop.Site.Output;
 
 namespace Workshop.Site.Markdown.Highlighting;
 
@@ -34,13 +34,13 @@ internal sealed class ColorCodeSpans : CodeColorizerBase
         foreach (var scope in scopes.OrderBy(s => s.Index))
         {
             if (scope.Index < cursor || scope.Index + scope.Length > end) continue;
-            _html.Append(WebUtility.HtmlEncode(code[cursor..scope.Index]));
+            _html.Append(Html.Encode(code[cursor..scope.Index]));
             _html.Append("<span class=\"").Append(ClassOf(scope.Name)).Append("\">");
             WriteRange(code, scope.Children, scope.Index, scope.Index + scope.Length);
             _html.Append("</span>");
             cursor = scope.Index + scope.Length;
         }
-        _html.Append(WebUtility.HtmlEncode(code[cursor..end]));
+        _html.Append(Html.Encode(code[cursor..end]));
     }
 
     /// <summary>"Class Name" becomes <c>tok-class-name</c>.</summary>

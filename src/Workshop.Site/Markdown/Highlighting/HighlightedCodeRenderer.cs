@@ -1,8 +1,8 @@
-using System.Net;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Workshop.Site.Markdown.Includes;
+using Workshop.Site.Output;
 
 namespace Workshop.Site.Markdown.Highlighting;
 
@@ -19,16 +19,16 @@ internal sealed class HighlightedCodeRenderer(Highlighter highlighter) : HtmlObj
         var code = Code(block);
         if (info == "output")
         {
-            renderer.Write("<pre class=\"output\" aria-label=\"Output\"><code>").Write(WebUtility.HtmlEncode(code)).WriteLine("</code></pre>");
+            renderer.Write("<pre class=\"output\" aria-label=\"Output\"><code>").Write(Html.Encode(code)).WriteLine("</code></pre>");
             return;
         }
         var language = Highlighter.Language(info);
         var id = language?.Id ?? "text";
         renderer.Write("<div class=\"code\"><div class=\"code-head\"><span class=\"code-lang\">")
-            .Write(WebUtility.HtmlEncode(language?.Label ?? (string.IsNullOrEmpty(info) ? "Code" : info))).Write("</span>");
+            .Write(Html.Encode(language?.Label ?? (string.IsNullOrEmpty(info) ? "Code" : info))).Write("</span>");
         if (block.GetData(CodeIncludeExtension.DataKey + "-source") is string source)
         {
-            renderer.Write("<span class=\"code-file\">").Write(WebUtility.HtmlEncode(source)).Write("</span>");
+            renderer.Write("<span class=\"code-file\">").Write(Html.Encode(source)).Write("</span>");
         }
         renderer.Write("<button class=\"copy\" type=\"button\" aria-label=\"Copy code\">Copy</button></div>");
         renderer.Write($"<pre class=\"lang-{id}\"><code>").Write(highlighter.Highlight(code, info)).WriteLine("</code></pre></div>");

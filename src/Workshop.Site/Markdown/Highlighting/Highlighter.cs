@@ -1,5 +1,5 @@
-using System.Net;
 using ColorCode;
+using Workshop.Site.Output;
 
 namespace Workshop.Site.Markdown.Highlighting;
 
@@ -37,7 +37,7 @@ internal sealed class Highlighter
         {
             "http" => HttpTokenizer.Highlight(code, json => ColorCode(json, "json")),
             "shell" => ShellTokenizer.Highlight(code),
-            null or "text" => WebUtility.HtmlEncode(code),
+            null or "text" => Html.Encode(code),
             _ => ColorCode(code, id),
         };
     }
@@ -45,6 +45,6 @@ internal sealed class Highlighter
     private string ColorCode(string code, string id)
     {
         var language = Languages.FindById(id);
-        return language is null ? WebUtility.HtmlEncode(code) : _colorCode.Format(code, language);
+        return language is null ? Html.Encode(code) : _colorCode.Format(code, language);
     }
 }

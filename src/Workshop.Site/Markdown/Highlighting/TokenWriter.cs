@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using Workshop.Site.Output;
 
 namespace Workshop.Site.Markdown.Highlighting;
 
@@ -10,14 +10,14 @@ internal sealed class TokenWriter
 
     public TokenWriter Text(string text)
     {
-        _html.Append(WebUtility.HtmlEncode(text));
+        _html.Append(Html.Encode(text));
         return this;
     }
 
     public TokenWriter Token(string kind, string text)
     {
         if (text.Length == 0) return this;
-        _html.Append("<span class=\"tok-").Append(kind).Append("\">").Append(WebUtility.HtmlEncode(text)).Append("</span>");
+        _html.Append("<span class=\"tok-").Append(kind).Append("\">").Append(Html.Encode(text)).Append("</span>");
         return this;
     }
 

@@ -3,6 +3,7 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Workshop.Site.Output;
 
 namespace Workshop.Site.Markdown.Links;
 
@@ -102,7 +103,7 @@ internal sealed partial class LinkRewriteExtension : IMarkdownExtension, ISiteTr
 
     private static void ReplaceWithFileName(LinkInline link, string repoPath)
     {
-        var open = new HtmlInline($"<span class=\"repo-file\" title=\"In the repository: {System.Net.WebUtility.HtmlEncode(repoPath)}\">");
+        var open = new HtmlInline($"<span class=\"repo-file\" title=\"In the repository: {Html.Encode(repoPath)}\">");
         link.InsertBefore(open);
         var child = link.FirstChild;
         while (child is not null)
