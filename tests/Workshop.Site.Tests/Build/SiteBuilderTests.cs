@@ -65,6 +65,26 @@ public sealed class SiteBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_lab_page_ends_with_the_solution_files_that_differ_from_start_included_from_the_files()
+    {
+        _repo.Write("labs/01-echo/README.md", "# Lab 1\n\nDo it.\n")
+            .Write("labs/01-echo/start/Program.cs", "// TODO: echo\n")
+            .Write("labs/01-echo/solution/Program.cs", "// Echo: one writer per socket.\nawait EchoAsync();\n")
+            .Write("labs/01-echo/start/wwwroot/app.js", "const same = 1;\n")
+            .Write("labs/01-echo/solution/wwwroot/app.js", "const same = 1;\n")
+            .Write("labs/01-echo/solution/obj/Generated.cs", "// build output\n");
+
+        _repo.Build();
+
+        var lab = _repo.Page("lab-01-echo.html");
+        Assert.Contains("<h2 id=\"solution-code\">", lab, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"code-file\">labs/01-echo/solution/Program.cs</span>", lab, StringComparison.Ordinal);
+        Assert.Contains("EchoAsync", lab, StringComparison.Ordinal);
+        Assert.DoesNotContain("app.js", lab, StringComparison.Ordinal);
+        Assert.DoesNotContain("Generated.cs", lab, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broken_link_in_a_notebook_names_the_notebook_and_cell()
     {
         _repo.Write("notebooks/01-ws.ipynb", """{ "cells": [ { "cell_type": "markdown", "source": ["# WS\n", "\n", "[lab](../labs/none/README.md)"] } ] }""");
