@@ -22,6 +22,15 @@ public sealed class HeadingAnchorExtensionTests
     }
 
     [Fact]
+    public void A_heading_never_takes_an_id_the_page_layout_uses()
+    {
+        var html = MarkdownHarness.Html("## Search\n\n## Content\n");
+
+        Assert.Contains("<h2 id=\"search-1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"content-1\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_link_to_an_anchor_of_the_page_passes_and_a_missing_one_is_reported_with_its_line()
     {
         var (_, ok) = MarkdownHarness.Render("## Close codes\n\nSee [close codes](#close-codes).\n");

@@ -11,6 +11,8 @@ namespace Workshop.Site.Markdown.Anchors;
 /// </summary>
 internal sealed class HeadingAnchorExtension : IMarkdownExtension, ISiteTransform
 {
+    private static readonly string[] ReservedIds = ["content", "sidebar", "search", "search-results", "theme-toggle", "nav-toggle", "playground-link"];
+
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
     }
@@ -22,7 +24,8 @@ internal sealed class HeadingAnchorExtension : IMarkdownExtension, ISiteTransfor
 
     public void Transform(MarkdownDocument document, PageContext context)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The layout's own element ids are taken: a heading "Search" becomes #search-1, never a second #search.
+        var counts = ReservedIds.ToDictionary(id => id, _ => 1, StringComparer.Ordinal);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             var slug = Slugger.Slug(PlainText.Of(heading));
