@@ -12,6 +12,7 @@ builder.Services.AddLiveFeed(builder.Configuration);
 builder.Services.AddPlaygroundWebhooks(builder.Configuration, builder.Environment);
 
 // Playground and site
+builder.Services.AddCourseSite();
 
 var app = builder.Build();
 
@@ -31,7 +32,7 @@ app.MapLiveFeed();
 app.MapPlaygroundWebhooks();
 
 // Playground and site
-app.MapGet("/", () => Results.Redirect("/play/"));
+app.MapCourseSite();
 
 app.Run();
 
