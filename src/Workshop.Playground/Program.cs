@@ -10,6 +10,7 @@ builder.Services.AddLiveFeed(builder.Configuration);
 
 // Webhooks
 builder.Services.AddPlaygroundWebhooks(builder.Configuration, builder.Environment);
+builder.Services.AddInspector(builder.Configuration);
 
 // Playground and site
 
@@ -29,6 +30,7 @@ app.MapLiveFeed();
 
 // Webhooks
 app.MapPlaygroundWebhooks();
+app.MapInspector();
 
 // Playground and site
 app.MapGet("/", () => Results.Redirect("/play/"));
