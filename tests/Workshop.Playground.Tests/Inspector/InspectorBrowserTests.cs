@@ -47,6 +47,11 @@ public sealed class InspectorBrowserTests(BrowserFixture browser)
         await first.Locator(".redeliver button").ClickAsync();
         await Eventually.HoldsAsync(async () => await page.Locator("li.capture[data-id='3']").CountAsync() == 1, "the redelivered copy is captured too");
         Assert.StartsWith("answered 200", await first.Locator(".redeliver-result").TextContentAsync());
+
+        await page.ClickAsync("#send-test");
+        var sent = page.Locator("li.capture[data-id='4']");
+        await Eventually.HoldsAsync(async () => await sent.CountAsync() == 1, "the server's sender delivered a signed event to the bin");
+        Assert.Equal(["standard: valid"], await sent.Locator(".capture-head .verdict").AllTextContentsAsync());
         Assert.Empty(errors);
         await page.Context.CloseAsync();
     }

@@ -111,6 +111,13 @@ document.getElementById("open").addEventListener("click", async () => {
 document.getElementById("copy-url").addEventListener("click", () => navigator.clipboard?.writeText(bin.url));
 document.getElementById("copy-curl").addEventListener("click", () => navigator.clipboard?.writeText(curlOut.textContent));
 curlScheme.addEventListener("change", renderCurl);
+document.getElementById("send-test").addEventListener("click", async () => {
+  const out = document.getElementById("send-test-result");
+  const response = await fetch("/api/sender/deliveries", {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ url: bin.url, eventType: "payment.captured" }),
+  });
+  out.textContent = response.ok ? `queued delivery ${(await response.json()).id}` : `refused: ${await problemText(response)}`;
+});
 
 await loadSecrets();
 const fromHash = new URLSearchParams(location.hash.slice(1)).get("bin");
