@@ -29,6 +29,7 @@ public sealed class PlaygroundPagesTests(BrowserFixture browser)
         {
             var errors = new List<string>();
             var foreign = new List<string>();
+            var failed = new List<string>();
             var inFlight = 0;
             var page = await browser.NewPageAsync(errors);
             page.Request += (_, request) =>
@@ -36,6 +37,8 @@ public sealed class PlaygroundPagesTests(BrowserFixture browser)
                 if (request.Url.StartsWith("http", StringComparison.Ordinal) && !request.Url.StartsWith(origin + "/", StringComparison.Ordinal)) lock (foreign) foreign.Add(request.Url);
                 if (request.ResourceType is not "eventsource" and not "websocket") Interlocked.Increment(ref inFlight);
             };
+            // Console errors about failed loads do not name the URL; these do.
+            page.Response += (_, r) => { if (r.Status >= 400) lock (failed) failed.Add($"{r.Status} {r.Url}"); };
             page.RequestFinished += (_, request) => { if (request.ResourceType is not "eventsource" and not "websocket") Interlocked.Decrement(ref inFlight); };
             page.RequestFailed += (_, request) => { if (request.ResourceType is not "eventsource" and not "websocket") Interlocked.Decrement(ref inFlight); };
 
@@ -45,7 +48,8 @@ public sealed class PlaygroundPagesTests(BrowserFixture browser)
                 await Eventually.HoldsAsync(async () => await page.Locator(selector).CountAsync() > 0, $"{name} is ready ({selector})");
             await Eventually.HoldsAsync(() => Volatile.Read(ref inFlight) <= 0, $"{name} has no request in flight");
 
-            Assert.True(errors.Count == 0, $"{name}: console errors: {string.Join(" | ", errors)}");
+            Assert.True(errors.Count == 0, $"{name}: console errors: {string.Join(" | ", errors)}; failed loads: {string.Join(" ", failed)}");
+            Assert.True(failed.Count == 0, $"{name}: failed loads: {string.Join(" ", failed)}");
             Assert.True(foreign.Count == 0, $"{name}: requests outside {origin}: {string.Join(" ", foreign)}");
             await page.Context.CloseAsync();
         }
