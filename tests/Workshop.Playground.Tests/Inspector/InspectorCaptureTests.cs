@@ -117,6 +117,21 @@ public sealed class InspectorCaptureTests(PlaygroundServer server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_flood_of_concurrent_requests_gets_distinct_ids_and_the_bin_keeps_only_the_latest()
+    {
+        var bin = await CreateBinIdAsync(_http);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 120).Select(async i =>
+        {
+            using var response = await _http.SendAsync(Post($"/hooks/{bin}", $"{{\"n\":{i}}}"));
+            return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("captured").GetInt64());
+        }));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => (long)i), answers.Select(a => a.Item2).Order());
+        var kept = (await RequestsAsync(_http, bin)).Select(c => c.GetProperty("id").GetInt64()).ToArray();
+        Assert.Equal(Enumerable.Range(71, 50).Reverse().Select(i => (long)i), kept);
+    }
+
+    [Fact]
     public async Task A_deleted_bin_no_longer_captures()
     {
         var bin = await CreateBinIdAsync(_http);

@@ -56,6 +56,23 @@ public sealed class InspectorStreamAndRedeliveryTests(PlaygroundServer server) :
     }
 
     [Fact]
+    public async Task Deleting_a_bin_ends_its_open_event_streams()
+    {
+        var bin = await CreateBinIdAsync(_http);
+        using var cts = new CancellationTokenSource(Eventually.DefaultTimeout);
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var _ in new SseClient(_http).ReadAsync(new Uri($"/api/bins/{bin}/events", UriKind.Relative), cts.Token)) { }
+        });
+        await Eventually.HoldsAsync(() => Subscribers(bin) == 1, "the stream is subscribed");
+
+        using (var deleted = await _http.DeleteAsync($"/api/bins/{bin}")) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+
+        await Eventually.WithinAsync(reading, "the stream to end");
+        Assert.False(cts.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task A_captured_request_is_redelivered_as_captured_to_an_allowed_url()
     {
         var source = await CreateBinIdAsync(_http);
