@@ -10,6 +10,7 @@ builder.Services.AddLiveFeed(builder.Configuration);
 
 // Webhooks
 builder.Services.AddPlaygroundWebhooks(builder.Configuration, builder.Environment);
+builder.Services.AddInspector(builder.Configuration);
 
 // Playground and site
 builder.Services.AddCourseSite();
@@ -30,6 +31,7 @@ app.MapLiveFeed();
 
 // Webhooks
 app.MapPlaygroundWebhooks();
+app.MapInspector();
 
 // Playground and site
 app.MapCourseSite();
