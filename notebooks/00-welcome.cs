@@ -78,12 +78,14 @@ Console.WriteLine($"Listening on {welcomeUrl}");
 var http = new HttpClient();
 Console.WriteLine(await http.GetStringAsync(welcomeUrl));
 
+// Network calls get a deadline: a server that never answers should fail the cell, not hang it.
+var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 var client = new ClientWebSocket();
-await client.ConnectAsync(new Uri(welcomeUrl.Replace("http://", "ws://") + "/ws"), CancellationToken.None);
+await client.ConnectAsync(new Uri(welcomeUrl.Replace("http://", "ws://") + "/ws"), timeout.Token);
 var buffer = new byte[1024];
-var received = await client.ReceiveAsync(buffer, CancellationToken.None);
+var received = await client.ReceiveAsync(buffer, timeout.Token);   // "Welcome!" is short: one frame
 Console.WriteLine($"Received: {Encoding.UTF8.GetString(buffer, 0, received.Count)}");
-var closing = await client.ReceiveAsync(buffer, CancellationToken.None);
+var closing = await client.ReceiveAsync(buffer, timeout.Token);
 Console.WriteLine($"Then: {closing.MessageType}, status {client.CloseStatus} \"{client.CloseStatusDescription}\"");
 
 // ## Try it
@@ -102,6 +104,7 @@ Console.WriteLine($"Then: {closing.MessageType}, status {client.CloseStatus} \"{
 // Stop the server (always the last cell: a running server keeps its port)
 client.Dispose();
 http.Dispose();
+timeout.Dispose();
 await welcomeApp.StopAsync();
 await welcomeApp.DisposeAsync();
 Console.WriteLine("Stopped.");
