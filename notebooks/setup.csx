@@ -57,6 +57,8 @@ void WorkshopSetup()
     var os = System.OperatingSystem.IsWindows() ? "win" : System.OperatingSystem.IsMacOS() ? "osx" : "linux";
     var rids = new[] { System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
         $"{os}-{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}" };
+    // "libe_sqlite3.so" on Linux and macOS, "e_sqlite3.dll" on Windows; [DllImport] asks for "e_sqlite3".
+    string BareName(string name) => name.StartsWith("lib", System.StringComparison.Ordinal) ? name[3..] : name;
     var packageAssemblies = new List<string>();
     var nativeLibraries = new Dictionary<string, string>();
     foreach (var package in assets.GetProperty("targets").EnumerateObject().First().Value.EnumerateObject())
@@ -69,7 +71,7 @@ void WorkshopSetup()
             packageAssemblies.AddRange(runtime.EnumerateObject().Where(a => !a.Name.EndsWith("_._")).Select(a => System.IO.Path.Combine(folder, a.Name)));
         if (package.Value.TryGetProperty("runtimeTargets", out var targets))
             foreach (var asset in targets.EnumerateObject().Where(a => a.Value.GetProperty("assetType").GetString() == "native" && rids.Contains(a.Value.GetProperty("rid").GetString())))
-                nativeLibraries.TryAdd(System.IO.Path.GetFileNameWithoutExtension(asset.Name).Replace("lib", ""), System.IO.Path.Combine(folder, asset.Name));
+                nativeLibraries.TryAdd(BareName(System.IO.Path.GetFileNameWithoutExtension(asset.Name)), System.IO.Path.Combine(folder, asset.Name));
     }
     // A P/Invoke such as [DllImport("e_sqlite3")], or Assembly.Load("SQLitePCLRaw.batteries_v2"), looks next to the
     // app, not in the NuGet cache: answer both from the lists above, in whichever load context asks.
@@ -82,7 +84,7 @@ void WorkshopSetup()
         context.Resolving += (self, name) =>
             packageAssemblyPaths.TryGetValue(name.Name ?? "", out var path) ? self.LoadFromAssemblyPath(path) : null;
         context.ResolvingUnmanagedDll += (_, name) =>
-            nativeLibraries.TryGetValue(name.Replace("lib", ""), out var path) ? System.Runtime.InteropServices.NativeLibrary.Load(path) : System.IntPtr.Zero;
+            nativeLibraries.TryGetValue(BareName(name), out var path) ? System.Runtime.InteropServices.NativeLibrary.Load(path) : System.IntPtr.Zero;
     }
     foreach (var loaded in System.AppDomain.CurrentDomain.GetAssemblies()) Watch(loaded);
     System.AppDomain.CurrentDomain.AssemblyLoad += (_, e) => Watch(e.LoadedAssembly);
