@@ -88,7 +88,10 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
-            return Result(lab, check, false, $"no answer within {check.Timeout.TotalSeconds:0} s (timed out)", clock.Elapsed);
+            var why = labToken.IsCancellationRequested
+                ? $"timed out: the lab's time limit ({_options.LabTimeout.TotalSeconds:0} s) was used up"
+                : $"no answer within {check.Timeout.TotalSeconds:0} s (timed out)";
+            return Result(lab, check, false, why, clock.Elapsed);
         }
         catch (Exception e)
         {
