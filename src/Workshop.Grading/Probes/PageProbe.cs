@@ -7,7 +7,7 @@ namespace Workshop.Grading.Probes;
 public static class PageProbe
 {
     /// <summary>How long a page may take to show something.</summary>
-    public const float WaitMilliseconds = 8000;
+    public const float WaitMilliseconds = 4000;
 
     /// <summary>Runs <paramref name="probe"/> with a page (or several, via <paramref name="pages"/>) at the lab's <c>/</c>.</summary>
     public static async Task<CheckOutcome> WithPagesAsync(CheckContext context, int pages, Func<IReadOnlyList<IPage>, List<string>, Task<CheckOutcome>> probe)
@@ -46,8 +46,9 @@ public static class PageProbe
                 new object[] { selector, text }, new PageWaitForFunctionOptions { Timeout = timeout, PollingInterval = 50 });
             return true;
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
+            // Playwright reports its own timeout as System.TimeoutException.
             return false;
         }
     }

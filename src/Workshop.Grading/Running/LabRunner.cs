@@ -86,7 +86,7 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
             var outcome = await check.Run(context).WaitAsync(check.Timeout + TimeSpan.FromSeconds(2), labToken);
             return Result(lab, check, outcome.Passed, outcome.Observed, clock.Elapsed);
         }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        catch (Exception) when (deadline.IsCancellationRequested || labToken.IsCancellationRequested)
         {
             var why = labToken.IsCancellationRequested
                 ? $"timed out: the lab's time limit ({_options.LabTimeout.TotalSeconds:0} s) was used up"
@@ -113,6 +113,6 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
     {
         var task = lab.FindTask(check.Task);
         var hint = task?.Hint ?? lab.Hints.FirstOrDefault();
-        return new CheckResult(lab.Id, check.Task, check.Name, task?.Points ?? 0, passed, check.Expected, observed, hint, check.Hidden, duration);
+        return new CheckResult(lab.Id, check.Task, check.Name, task?.Points ?? check.Points ?? 0, passed, check.Expected, observed, hint, check.Hidden, duration);
     }
 }
