@@ -21,7 +21,7 @@ public static class LabChecker
             var progress = new Progress<string>(step => context.Status(Markup.Escape($"Lab {step}")));
             report = url is not null
                 ? await runner.RunAgainstAsync(lab, url, checks, url.ToString(), progress, cancellationToken)
-                : await runner.BuildAndRunAsync(lab, projectDirectory, Path.Combine(workspace.StateDirectory, "build", lab.Folder), checks, progress, cancellationToken);
+                : await runner.BuildAndRunAsync(lab, projectDirectory, Path.Combine(workspace.StateDirectory, "build", lab.Folder, OutputName(projectDirectory)), checks, progress, cancellationToken);
         });
         ReportPrinter.Print(report!);
         if (record && url is null)
@@ -30,5 +30,12 @@ public static class LabChecker
             workspace.SaveProgress(lab.Id, new LabProgress(report.Passed, scores.Sum(s => s.Points), scores.Sum(s => s.Max), DateTimeOffset.UtcNow));
         }
         return report!;
+    }
+
+    // start/ and solution/ (and any --path) get their own output folders, so one never overwrites the other.
+    private static string OutputName(string projectDirectory)
+    {
+        var name = Path.GetFileName(projectDirectory.TrimEnd('/', '\\'));
+        return name is "start" or "solution" ? name : "path-" + (uint)StringComparer.Ordinal.GetHashCode(projectDirectory);
     }
 }

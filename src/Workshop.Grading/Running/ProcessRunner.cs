@@ -39,7 +39,14 @@ internal static class ProcessRunner
             lock (output) return (-1, output.ToString(), true);
         }
         // Give the reader a moment to drain the last lines after exit.
-        await Task.WhenAny(Task.Run(() => process.WaitForExit(2000), CancellationToken.None));
+        try
+        {
+            // Drain the last lines (end of output), but never wait on a grandchild that still holds the pipe.
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+        }
         lock (output) return (process.ExitCode, output.ToString(), false);
     }
 }
