@@ -9,6 +9,7 @@ public static class CheckCatalog
     {
         new WebSocketWelcomeEchoChecks(),
         new WebSocketChatChecks(),
+        new WebSocketResilienceChecks(),
     }.ToDictionary(s => s.LabId);
 
     /// <summary>The lab ids that have checks.</summary>
