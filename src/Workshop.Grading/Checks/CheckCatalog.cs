@@ -10,6 +10,7 @@ public static class CheckCatalog
         new WebSocketWelcomeEchoChecks(),
         new WebSocketChatChecks(),
         new WebSocketResilienceChecks(),
+        new SseLiveFeedChecks(),
     }.ToDictionary(s => s.LabId);
 
     /// <summary>The lab ids that have checks.</summary>
