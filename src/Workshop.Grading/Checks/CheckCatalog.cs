@@ -11,6 +11,7 @@ public static class CheckCatalog
         new WebSocketChatChecks(),
         new WebSocketResilienceChecks(),
         new SseLiveFeedChecks(),
+        new SseResumeChecks(),
     }.ToDictionary(s => s.LabId);
 
     /// <summary>The lab ids that have checks.</summary>

@@ -7,19 +7,24 @@ public sealed class SseProbe : IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
     private readonly IAsyncEnumerator<SseItem<string>> _events;
+    private readonly SseParser<string> _parser;
     private Task<bool>? _pending;
 
     private SseProbe(HttpResponseMessage response, Stream body, CancellationToken cancellationToken)
     {
         _response = response;
-        _events = SseParser.Create(body).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        _parser = SseParser.Create(body);
+        _events = _parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 
     /// <summary>The response (status, headers).</summary>
     public HttpResponseMessage Response => _response;
 
-    /// <summary>The parser's last seen reconnection interval (<c>retry:</c>), if any.</summary>
+    /// <summary>The last <c>retry:</c> the stream sent (from the item or the parser), if any.</summary>
     public TimeSpan? ReconnectionInterval { get; private set; }
+
+    /// <summary>The parser's own record of <c>retry:</c> (infinite when none was sent).</summary>
+    public TimeSpan ParserReconnectionInterval => _parser.ReconnectionInterval;
 
     /// <summary>
     /// Sends the GET and waits for the response headers only, with <paramref name="headersWithin"/> as the limit: a

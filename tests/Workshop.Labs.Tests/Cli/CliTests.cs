@@ -24,7 +24,7 @@ public sealed class CliTests
 
         Assert.Equal(2, exit);
         Assert.Contains("there is no lab '99'", output, StringComparison.Ordinal);
-        Assert.Contains("01, 02", output, StringComparison.Ordinal);
+        Assert.Contains("01, 02, 03, 04, 05", output, StringComparison.Ordinal);
     }
 
     [Fact]
