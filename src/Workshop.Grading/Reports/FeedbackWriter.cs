@@ -21,6 +21,8 @@ public static class FeedbackWriter
             foreach (var score in scores)
             {
                 md.Append(CultureInfo.InvariantCulture, $"- {(score.Points == score.Max ? "✅" : "❌")} **{score.Title}** ({score.Points} / {score.Max})\n");
+                // When the lab could not run at all, the reason above says it once; per-check lines would repeat it.
+                if (report.Error is not null) continue;
                 foreach (var r in report.Results.Where(r => r.Task == score.Task && !r.Passed && (showHidden || !r.Hidden)))
                 {
                     md.Append(CultureInfo.InvariantCulture, $"  - {r.Check}: expected {r.Expected}; observed: {FirstLine(r.Observed)}\n");

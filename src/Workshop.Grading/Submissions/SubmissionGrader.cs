@@ -44,8 +44,16 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
                 reports.Add(Missing(lab, checks, source, $"the submission could not be read: {e.Message}"));
                 continue;
             }
-            var report = await runner.BuildAndRunAsync(lab, Path.Combine(work, "lab"), Path.Combine(work, "out"), checks, progress, cancellationToken);
-            reports.Add(report with { Target = source });
+            try
+            {
+                var report = await runner.BuildAndRunAsync(lab, Path.Combine(work, "lab"), Path.Combine(work, "out"), checks, progress, cancellationToken);
+                reports.Add(Relative(report, Path.Combine(work, "lab"), $"labs/{lab.Folder}/start") with { Target = source });
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Whatever one submission does, the rest of the class is still graded.
+                reports.Add(Missing(lab, checks, source, $"the lab could not be graded: {e.GetType().Name}: {e.Message}"));
+            }
         }
         return new StudentGrade(student, reports);
     }
@@ -87,6 +95,13 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
     private static LabReport Missing(LabInfo lab, IReadOnlyList<LabCheck> checks, string source, string reason) =>
         new(lab, source, checks.Select(c => new CheckResult(lab.Id, c.Task, c.Name, lab.FindTask(c.Task)?.Points ?? c.Points ?? 0, false,
             c.Expected, reason, null, c.Hidden, TimeSpan.Zero)).ToList(), reason, TimeSpan.Zero);
+
+    // Compiler errors name the scratch copy; the student knows their own path, not the grader's temp folder.
+    private static LabReport Relative(LabReport report, string scratchProject, string studentPath) => report with
+    {
+        Error = report.Error?.Replace(scratchProject, studentPath, StringComparison.Ordinal),
+        Results = report.Results.Select(r => r with { Observed = r.Observed.Replace(scratchProject, studentPath, StringComparison.Ordinal) }).ToList(),
+    };
 
     private static string Safe(string name) => string.Concat(name.Select(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '_'));
 }
