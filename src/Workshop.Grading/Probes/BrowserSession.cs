@@ -14,6 +14,8 @@ public sealed class BrowserSession : IAsyncDisposable
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
+    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -35,6 +37,11 @@ public sealed class BrowserSession : IAsyncDisposable
             var options = new BrowserTypeLaunchOptions { Headless = true, Args = LaunchArgs, ExecutablePath = ChromiumFinder.Find() };
             try
             {
+                _browser = await _playwright.Chromium.LaunchAsync(options);
+            }
+            catch (PlaywrightException) when (options.ExecutablePath is null && !IsCi && Microsoft.Playwright.Program.Main(["install", "chromium"]) == 0)
+            {
+                // A learner's laptop without a system Chromium: Playwright fetched its own build once; use it.
                 _browser = await _playwright.Chromium.LaunchAsync(options);
             }
             catch (PlaywrightException e)
