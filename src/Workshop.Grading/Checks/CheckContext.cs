@@ -1,0 +1,29 @@
+using Workshop.Grading.Probes;
+
+namespace Workshop.Grading.Checks;
+
+/// <summary>What a check gets: where the target lives, an HTTP client for it, a browser, and a deadline.</summary>
+public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSession browser, CancellationToken cancellationToken)
+{
+    /// <summary>The target's base address, e.g. <c>http://127.0.0.1:41234/</c> (a lab process or the playground).</summary>
+    public Uri BaseAddress { get; } = baseAddress;
+
+    /// <summary>An HTTP client whose base address is the target.</summary>
+    public HttpClient Http { get; } = http;
+
+    /// <summary>The shared headless browser (launched on first use).</summary>
+    public BrowserSession Browser { get; } = browser;
+
+    /// <summary>Cancelled when the check's time is up.</summary>
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>An absolute http(s) URL for a path on the target.</summary>
+    public Uri HttpUrl(string pathAndQuery) => new(BaseAddress, pathAndQuery.TrimStart('/'));
+
+    /// <summary>The ws(s) URL for a path on the target.</summary>
+    public Uri WsUrl(string pathAndQuery)
+    {
+        var http = HttpUrl(pathAndQuery);
+        return new UriBuilder(http) { Scheme = http.Scheme == "https" ? "wss" : "ws" }.Uri;
+    }
+}
