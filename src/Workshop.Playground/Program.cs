@@ -9,6 +9,7 @@ builder.Services.AddServerSentEvents(builder.Configuration);
 builder.Services.AddLiveFeed(builder.Configuration);
 
 // Webhooks
+builder.Services.AddPlaygroundWebhooks(builder.Configuration, builder.Environment);
 
 // Playground and site
 
@@ -28,6 +29,7 @@ app.MapTicTacToe("/ws/game");
 app.MapLiveFeed();
 
 // Webhooks
+app.MapPlaygroundWebhooks();
 
 // Playground and site
 app.MapGet("/", () => Results.Redirect("/play/"));
