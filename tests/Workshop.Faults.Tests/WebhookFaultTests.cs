@@ -38,7 +38,15 @@ public sealed class WebhookFaultTests(ITestOutputHelper output, FigureLog figure
                 await sender.DisposeAsync();
                 sender = await StartSenderAsync();
             }
-            await Eventually.HoldsAsync(() => receiver.Processed.Count >= count, $"all {count} events processed", TimeSpan.FromSeconds(90));
+            try
+            {
+                await Eventually.HoldsAsync(() => receiver.Processed.Count >= count, $"all {count} events processed", TimeSpan.FromSeconds(150)); // ~30 s idle, ~60 s loaded
+            }
+            catch (TimeoutException)
+            {
+                Report($"stalled at {receiver.Processed.Count}/{count} processed, {receiver.Requests} requests; sender output:\n{sender.Output}");
+                throw;
+            }
         }
         finally
         {
@@ -94,8 +102,8 @@ public sealed class WebhookFaultTests(ITestOutputHelper output, FigureLog figure
             ["Webhooks__Sender__BaseDelay"] = "00:00:00.050",
             ["Webhooks__Sender__MaxDelay"] = "00:00:00.500",
             ["Webhooks__Sender__MaxAttempts"] = "60",
-            ["Webhooks__Sender__AttemptTimeout"] = "00:00:00.250",
-            ["Webhooks__Sender__LeaseDuration"] = "00:00:00.750",
+            ["Webhooks__Sender__AttemptTimeout"] = "00:00:01",
+            ["Webhooks__Sender__LeaseDuration"] = "00:00:02",
             ["Webhooks__Sender__PollInterval"] = "00:00:00.050",
             ["Webhooks__Sender__BatchSize"] = "512",
             ["Logging__LogLevel__Default"] = "Warning",

@@ -59,4 +59,20 @@ public sealed class OutageTests(ITestOutputHelper output)
         await bob.DisposeAsync();
         await collecting;
     }
+
+    [Fact]
+    public async Task An_instance_started_while_Redis_is_down_reports_degraded_and_still_serves_its_own_clients()
+    {
+        var nobody = $"127.0.0.1:{RedisChildServer.FreePort()}"; // nothing listens there
+        await using var a = await ScaleOutInstance.StartAsync(nobody, RedisEndpoint.UniquePrefix());
+        await using var ada = await ChatClient.ConnectAsync(a.Chat);
+        await ada.JoinAsync("lobby", "ada");
+        await ada.SayAsync("lobby", "alone");
+        Assert.Equal("alone", await ada.NextSaidAsync());
+        Assert.Equal(1, a.Feed.Publish(null, "local").Id);
+        var report = await a.HealthAsync();
+        output.WriteLine($"/health = {report}");
+        Assert.Equal("degraded", report.Status);
+        Assert.Contains(nobody, report.Reason, StringComparison.Ordinal);
+    }
 }
