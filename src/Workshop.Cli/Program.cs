@@ -1,2 +1,8 @@
-Console.Error.WriteLine("workshop: no commands yet");
-return 2;
+using System.CommandLine;
+using Workshop.Cli.Commands;
+
+var root = new RootCommand("The Realtime Protocols Workshop command.")
+{
+    SiteCommand.Create(),
+};
+return root.Parse(args).Invoke();

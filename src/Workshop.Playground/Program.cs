@@ -10,8 +10,10 @@ builder.Services.AddLiveFeed(builder.Configuration);
 
 // Webhooks
 builder.Services.AddPlaygroundWebhooks(builder.Configuration, builder.Environment);
+builder.Services.AddInspector(builder.Configuration);
 
 // Playground and site
+builder.Services.AddCourseSite();
 
 var app = builder.Build();
 
@@ -30,9 +32,10 @@ app.MapLiveFeed();
 
 // Webhooks
 app.MapPlaygroundWebhooks();
+app.MapInspector();
 
 // Playground and site
-app.MapGet("/", () => Results.Redirect("/play/"));
+app.MapCourseSite();
 
 app.Run();
 
