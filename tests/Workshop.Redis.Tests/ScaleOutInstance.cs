@@ -35,7 +35,9 @@ internal sealed class ScaleOutInstance : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public SseTopic Feed => _app.Services.GetRequiredService<ISseTopics>().Get("feed");
+    public ISseTopics Topics => _app.Services.GetRequiredService<ISseTopics>();
+
+    public SseTopic Feed => Topics.Get("feed");
 
     /// <summary>Every warning or error the app logged so far.</summary>
     public IReadOnlyList<string> Problems => _logs.Lines;

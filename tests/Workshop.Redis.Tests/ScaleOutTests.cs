@@ -80,4 +80,20 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         var next = a.Feed.Publish(null, "after");
         Assert.True(next.Id > 5, $"id {next.Id} repeats an id clients already hold");
     }
+
+    [Fact]
+    public async Task A_removed_topic_stops_following_the_other_instances()
+    {
+        await RedisEndpoint.RequireAsync();
+        var prefix = RedisEndpoint.UniquePrefix();
+        await using var a = await ScaleOutInstance.StartAsync(RedisEndpoint.Address, prefix);
+        await using var b = await ScaleOutInstance.StartAsync(RedisEndpoint.Address, prefix);
+        var removed = a.Topics.Get("bin");
+        Assert.True(a.Topics.Remove("bin"));
+        var fresh = a.Topics.Get("bin");
+        b.Topics.Get("bin").Publish(null, "one");
+        b.Topics.Get("bin").Publish(null, "two");
+        await Workshop.Testing.Eventually.HoldsAsync(() => fresh.LastEventId == 2, "the new topic on A follows B");
+        Assert.Equal(0, removed.LastEventId); // its Redis subscription ended with Remove
+    }
 }

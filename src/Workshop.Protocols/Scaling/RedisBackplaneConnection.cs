@@ -17,7 +17,7 @@ public sealed class RedisBackplaneConnection : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Dictionary<ConnectionType, (DateTimeOffset Since, string What)> _down = [];
-    private readonly List<(RedisChannel Channel, Action<ChannelMessage> Handler)> _pending = [];
+    private readonly List<Subscription> _pending = [];
 
     /// <summary>Connects (in the background when Redis is not reachable yet).</summary>
     public RedisBackplaneConnection(IOptions<RedisBackplaneOptions> options, TimeProvider time, ILogger<RedisBackplaneConnection> logger)
@@ -70,18 +70,35 @@ public sealed class RedisBackplaneConnection : IDisposable
         }
     }
 
-    /// <summary>Subscribes with ordered delivery; a subscription refused while Redis is down is retried on restore.</summary>
-    public void Subscribe(RedisChannel channel, Action<ChannelMessage> handler)
+    /// <summary>
+    /// Subscribes with ordered delivery; a subscription refused while Redis is down is retried on restore.
+    /// Dispose the result to unsubscribe.
+    /// </summary>
+    public IDisposable Subscribe(RedisChannel channel, Action<ChannelMessage> handler)
+    {
+        var subscription = new Subscription(this, channel, handler);
+        Start(subscription);
+        return subscription;
+    }
+
+    private void Start(Subscription subscription)
     {
         try
         {
-            _multiplexer.GetSubscriber().Subscribe(channel).OnMessage(handler);
+            var queue = _multiplexer.GetSubscriber().Subscribe(subscription.Channel);
+            queue.OnMessage(subscription.Handler);
+            if (!subscription.Attach(queue)) queue.Unsubscribe(CommandFlags.FireAndForget); // disposed meanwhile
         }
         catch (RedisException e)
         {
-            BackplaneLog.SubscribeFailed(_logger, channel.ToString(), e);
-            lock (_gate) _pending.Add((channel, handler));
+            BackplaneLog.SubscribeFailed(_logger, subscription.Channel.ToString(), e);
+            lock (_gate) _pending.Add(subscription);
         }
+    }
+
+    private void Forget(Subscription subscription)
+    {
+        lock (_gate) _pending.Remove(subscription);
     }
 
     /// <summary>Publishes without waiting for the answer (a lost message is the documented outage behaviour).</summary>
@@ -104,7 +121,7 @@ public sealed class RedisBackplaneConnection : IDisposable
     private void OnRestored(object? sender, ConnectionFailedEventArgs e)
     {
         TimeSpan outage;
-        List<(RedisChannel Channel, Action<ChannelMessage> Handler)> retry;
+        List<Subscription> retry;
         lock (_gate)
         {
             outage = _down.Remove(e.ConnectionType, out var down) ? _time.GetUtcNow() - down.Since : TimeSpan.Zero;
@@ -113,6 +130,41 @@ public sealed class RedisBackplaneConnection : IDisposable
             _pending.Clear();
         }
         BackplaneLog.Restored(_logger, e.EndPoint?.ToString() ?? "?", e.ConnectionType.ToString(), outage);
-        foreach (var (channel, handler) in retry) Subscribe(channel, handler);
+        foreach (var subscription in retry) Start(subscription);
+    }
+
+    /// <summary>One channel subscription; disposing it unsubscribes (or cancels a pending retry).</summary>
+    private sealed class Subscription(RedisBackplaneConnection owner, RedisChannel channel, Action<ChannelMessage> handler) : IDisposable
+    {
+        private readonly Lock _gate = new();
+        private ChannelMessageQueue? _queue;
+        private bool _disposed;
+
+        public RedisChannel Channel => channel;
+
+        public Action<ChannelMessage> Handler => handler;
+
+        public bool Attach(ChannelMessageQueue queue)
+        {
+            lock (_gate)
+            {
+                if (_disposed) return false;
+                _queue = queue;
+                return true;
+            }
+        }
+
+        public void Dispose()
+        {
+            ChannelMessageQueue? queue;
+            lock (_gate)
+            {
+                if (_disposed) return;
+                _disposed = true;
+                queue = _queue;
+            }
+            owner.Forget(this);
+            queue?.Unsubscribe(CommandFlags.FireAndForget);
+        }
     }
 }

@@ -51,7 +51,8 @@ public sealed class RedisHubBackplane(RedisBackplaneConnection redis, ILogger<Re
     {
         ArgumentNullException.ThrowIfNull(onRemote);
         var channel = Channel(hub);
-        redis.Subscribe(channel, message =>
+        // Hubs live as long as the app: the subscription is never ended.
+        _ = redis.Subscribe(channel, message =>
         {
             byte[]? envelope = message.Message;
             if (envelope is null || envelope.Length < HeaderLength || envelope[0] != Version)

@@ -76,11 +76,11 @@ public sealed class RedisSseBackplane(
     }
 
     /// <inheritdoc />
-    public void Subscribe(string topic, Action<SseEvent> onEvent)
+    public IDisposable Subscribe(string topic, Action<SseEvent> onEvent)
     {
         ArgumentNullException.ThrowIfNull(onEvent);
         var channel = Channel(topic);
-        redis.Subscribe(channel, message =>
+        return redis.Subscribe(channel, message =>
         {
             // "id\nname\ndata": the id and the name never hold a line break, the data may.
             var text = (string?)message.Message ?? "";

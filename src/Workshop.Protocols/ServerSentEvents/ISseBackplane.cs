@@ -20,6 +20,9 @@ public interface ISseBackplane
     /// <summary>The stored events with an id greater than <paramref name="afterId"/>, oldest first (empty when unreachable or in memory).</summary>
     IReadOnlyList<SseEvent> ReadAfter(string topic, long afterId);
 
-    /// <summary>Calls <paramref name="onEvent"/> for every event appended by any instance (including this one).</summary>
-    void Subscribe(string topic, Action<SseEvent> onEvent);
+    /// <summary>
+    /// Calls <paramref name="onEvent"/> for every event appended by any instance (including this one) until the
+    /// returned handle is disposed (when the topic is removed).
+    /// </summary>
+    IDisposable Subscribe(string topic, Action<SseEvent> onEvent);
 }

@@ -16,8 +16,14 @@ public sealed class InMemorySseBackplane : ISseBackplane
     public IReadOnlyList<SseEvent> ReadAfter(string topic, long afterId) => [];
 
     /// <inheritdoc />
-    public void Subscribe(string topic, Action<SseEvent> onEvent)
+    public IDisposable Subscribe(string topic, Action<SseEvent> onEvent) => NoSubscription.Instance; // nothing but this process publishes
+
+    private sealed class NoSubscription : IDisposable
     {
-        // Nothing but this process publishes.
+        public static NoSubscription Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
     }
 }

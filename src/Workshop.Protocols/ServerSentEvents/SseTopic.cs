@@ -15,6 +15,7 @@ public sealed class SseTopic
     private readonly int _queueCapacity;
     private readonly ILogger _logger;
     private readonly ISseBackplane _backplane;
+    private readonly IDisposable _feed;
     private long _lastId;
 
     internal SseTopic(string name, ServerSentEventsOptions options, ILogger logger, ISseBackplane? backplane = null)
@@ -28,7 +29,7 @@ public sealed class SseTopic
         // A shared backplane: start from the shared history (the ring keeps the newest), then follow every instance.
         List<SseSubscription>? none = null; // no subscriber exists yet
         lock (_gate) CatchUpLocked(long.MaxValue, ref none);
-        _backplane.Subscribe(name, Apply);
+        _feed = _backplane.Subscribe(name, Apply);
     }
 
     /// <summary>The topic's name.</summary>
@@ -151,6 +152,13 @@ public sealed class SseTopic
         foreach (var subscriber in all)
             if (subscriber.End(SseSubscriptionEnd.Disconnected)) ended++;
         return ended;
+    }
+
+    /// <summary>Stops following the backplane (the topic was removed) and ends its streams.</summary>
+    internal void Detach()
+    {
+        _feed.Dispose();
+        DisconnectAll();
     }
 
     internal void Unsubscribe(SseSubscription subscription)

@@ -28,7 +28,7 @@ internal sealed class SseTopics(IOptions<ServerSentEventsOptions> options, ILogg
     public bool Remove(string name)
     {
         if (!_topics.TryRemove(name, out var topic)) return false;
-        topic.DisconnectAll();
+        topic.Detach();
         return true;
     }
 }
