@@ -17,7 +17,8 @@ builder.Services.AddCourseSite();
 
 var app = builder.Build();
 
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+// "degraded" (still 200) with a reason while a Redis backplane is unreachable; see docs/scale-out.md.
+app.MapGet("/health", (Workshop.Protocols.Scaling.BackplaneHealth backplane) => TypedResults.Ok(backplane.Report()));
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
