@@ -107,8 +107,13 @@ public sealed class OutboxRestartTests : IAsyncLifetime
         using var api = new HttpClient { BaseAddress = second.BaseAddress };
         foreach (var id in deliveryIds)
         {
-            var delivery = await api.GetFromJsonAsync<JsonElement>($"api/sender/deliveries/{id}");
-            Assert.Equal("succeeded", delivery.GetProperty("status").GetString());
+            // The receiver sees the request before the sender records its answer: wait for the record.
+            var delivery = default(JsonElement);
+            await Eventually.HoldsAsync(async () =>
+            {
+                delivery = await api.GetFromJsonAsync<JsonElement>($"api/sender/deliveries/{id}");
+                return delivery.GetProperty("status").GetString() == "succeeded";
+            }, $"delivery {id} is recorded as succeeded");
             Assert.Equal(200, delivery.GetProperty("attemptLog").EnumerateArray().Last().GetProperty("statusCode").GetInt32());
         }
     }
