@@ -40,6 +40,8 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
         new("page", "an XSS payload stays inert", "a description and a chat line <img src=x onerror=…> are shown as text in #payments and #chat; no element is created, no script runs", PageStaysInert) { Timeout = TimeSpan.FromSeconds(25) },
     ];
 
+    private static Uri Receiver(CheckContext c) => c.HttpUrl(PaymentGateway.Path);
+
     private static string Tag() => Guid.NewGuid().ToString("N")[..8];
 
     private static async Task<CheckOutcome> ExpectStatusAsync(Task<HttpResponseMessage> sending, Func<HttpStatusCode, bool> ok, string expected)
@@ -53,23 +55,23 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
     private static string Captured(string tag, long amount = 1000, string description = "coffee") => PaymentGateway.Event("payment.captured", $"pay_{tag}", amount, description);
 
     private static Task<CheckOutcome> AcceptsSigned(CheckContext c) =>
-        ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, "msg_" + Tag(), Captured(Tag()), c.CancellationToken), s => (int)s is >= 200 and < 300, "2xx");
+        ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, Receiver(c), "msg_" + Tag(), Captured(Tag()), c.CancellationToken), s => (int)s is >= 200 and < 300, "2xx");
 
     private static Task<CheckOutcome> RejectsWrongSecret(CheckContext c) =>
-        ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, "msg_" + Tag(), Captured(Tag()), c.CancellationToken, secret: WrongSecret), Is401, "401");
+        ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, Receiver(c), "msg_" + Tag(), Captured(Tag()), c.CancellationToken, secret: WrongSecret), Is401, "401");
 
     private static Task<CheckOutcome> RejectsReserialized(CheckContext c)
     {
         var compact = Captured(Tag());
         var spaced = JsonSerializer.Serialize(JsonDocument.Parse(compact).RootElement, new JsonSerializerOptions { WriteIndented = true });
-        return ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, "msg_" + Tag(), spaced, c.CancellationToken, signedBody: compact), Is401, "401");
+        return ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, Receiver(c), "msg_" + Tag(), spaced, c.CancellationToken, signedBody: compact), Is401, "401");
     }
 
     private static Task<CheckOutcome> RejectsStale(CheckContext c) =>
-        ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, "msg_" + Tag(), Captured(Tag()), c.CancellationToken, timestamp: DateTimeOffset.UtcNow.AddMinutes(-10)), Is401, "401");
+        ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, Receiver(c), "msg_" + Tag(), Captured(Tag()), c.CancellationToken, timestamp: DateTimeOffset.UtcNow.AddMinutes(-10)), Is401, "401");
 
     private static Task<CheckOutcome> RejectsUnsigned(CheckContext c) =>
-        ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, "msg_" + Tag(), Captured(Tag()), c.CancellationToken, withHeaders: false), Is401, "401");
+        ExpectStatusAsync(PaymentGateway.PostAsync(c.Http, Receiver(c), "msg_" + Tag(), Captured(Tag()), c.CancellationToken, withHeaders: false), Is401, "401");
 
     private static string Show(List<string> seen) => $"[{string.Join(", ", seen.TakeLast(5))}]";
 
@@ -83,10 +85,10 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
         for (var i = 0; i < 2; i++)
         {
             // A real gateway's retry: the same id and body, a fresh timestamp and signature.
-            using var response = await PaymentGateway.PostAsync(c.Http, webhookId, body, c.CancellationToken);
+            using var response = await PaymentGateway.PostAsync(c.Http, Receiver(c), webhookId, body, c.CancellationToken);
             codes.Add((int)response.StatusCode);
         }
-        await PaymentGateway.PayAsync(c.Http, "payment.captured", $"pay_marker_{tag}", 1, "marker", c.CancellationToken);
+        await PaymentGateway.PayAsync(c.Http, Receiver(c), "payment.captured", $"pay_marker_{tag}", 1, "marker", c.CancellationToken);
         var seen = new List<string>();
         var count = 0;
         while (await sse.NextMatchingAsync(e => e.EventType == "payment" && e.Data.Contains(tag, StringComparison.Ordinal), Soon, seen) is { } e)
@@ -118,8 +120,8 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
         await using var sse = await SseProbe.OpenAsync(c.Http, "/events", Soon, c.CancellationToken);
         var type = sse.Response.Content.Headers.ContentType?.MediaType;
         if (type != "text/event-stream") return CheckOutcome.Fail($"Content-Type is {type ?? "missing"}");
-        await PaymentGateway.PayAsync(c.Http, "payment.captured", $"pay_ok_{tag}", 1500, "tea", c.CancellationToken);
-        await PaymentGateway.PayAsync(c.Http, "payment.failed", $"pay_ko_{tag}", 700, "cake", c.CancellationToken);
+        await PaymentGateway.PayAsync(c.Http, Receiver(c), "payment.captured", $"pay_ok_{tag}", 1500, "tea", c.CancellationToken);
+        await PaymentGateway.PayAsync(c.Http, Receiver(c), "payment.failed", $"pay_ko_{tag}", 700, "cake", c.CancellationToken);
         var seen = new List<string>();
         var ok = await sse.NextMatchingAsync(e => e.EventType == "payment" && HasPayment(e.Data, $"pay_ok_{tag}", "captured"), Soon, seen);
         var ko = await sse.NextMatchingAsync(e => e.EventType == "payment" && HasPayment(e.Data, $"pay_ko_{tag}", "failed"), Soon, seen);
@@ -133,7 +135,7 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
         string? firstId;
         await using (var live = await SseProbe.OpenAsync(c.Http, "/events", Soon, c.CancellationToken))
         {
-            foreach (var name in new[] { "a", "b", "c" }) await PaymentGateway.PayAsync(c.Http, "payment.captured", $"pay_{name}_{tag}", 100, name, c.CancellationToken);
+            foreach (var name in new[] { "a", "b", "c" }) await PaymentGateway.PayAsync(c.Http, Receiver(c), "payment.captured", $"pay_{name}_{tag}", 100, name, c.CancellationToken);
             var seenLive = new List<string>();
             firstId = (await live.NextMatchingAsync(e => e.EventType == "payment" && e.Data.Contains($"pay_a_{tag}", StringComparison.Ordinal), Soon, seenLive))?.EventId;
             if (firstId is null) return CheckOutcome.Fail($"the live stream never carried pay_a_{tag} with an id: {Show(seenLive)}");
@@ -184,7 +186,7 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
     {
         var tag = Tag();
         using var ann = await WebSocketProbe.ConnectAsync(c.WsUrl("/ws/ops?name=Ann"), c.CancellationToken);
-        await PaymentGateway.PayAsync(c.Http, "payment.captured", $"pay_{tag}", 4200, "books", c.CancellationToken);
+        await PaymentGateway.PayAsync(c.Http, Receiver(c), "payment.captured", $"pay_{tag}", 4200, "books", c.CancellationToken);
         var (hit, seen) = await ReceiveAsync(ann, m => Json(m, r => Str(r, "type") == "payment" && r.TryGetProperty("payment", out var p) && Str(p, "id") == $"pay_{tag}"), c.CancellationToken);
         return CheckOutcome.When(hit is not null, hit is not null ? $"Ann got {WebSocketProbe.Describe(hit)}" : $"Ann got [{string.Join(", ", seen.Select(WebSocketProbe.Describe))}] within 3 s");
     }
@@ -217,13 +219,13 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
                 return CheckOutcome.Fail("#ops-state never said online: " + PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#ops-state"), errors));
             }
             // A first payment, so everything the dashboard replays on load is counted before the total is read.
-            await PaymentGateway.PayAsync(c.Http, "payment.captured", $"pay_first_{tag}", 1000, "first", c.CancellationToken);
+            await PaymentGateway.PayAsync(c.Http, Receiver(c), "payment.captured", $"pay_first_{tag}", 1000, "first", c.CancellationToken);
             if (!await PageProbe.WaitForTextAsync(page, "#payments", $"pay_first_{tag}"))
             {
                 return CheckOutcome.Fail("the payment never appeared in #payments: " + PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#payments"), errors));
             }
             var before = await TotalAsync(page);
-            await PaymentGateway.PayAsync(c.Http, "payment.captured", $"pay_{tag}", 1234, "headphones", c.CancellationToken);
+            await PaymentGateway.PayAsync(c.Http, Receiver(c), "payment.captured", $"pay_{tag}", 1234, "headphones", c.CancellationToken);
             var inDashboard = await PageProbe.WaitForTextAsync(page, "#payments", $"pay_{tag}");
             var inChat = await PageProbe.WaitForTextAsync(page, "#chat", $"pay_{tag}");
             var after = await TotalAsync(page);
@@ -244,7 +246,7 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
                 return CheckOutcome.Fail("#ops-state never said online: " + PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#ops-state"), errors));
             }
             var payload = $"<img src=x onerror=\"window.__pwned='{tag}'\">";
-            await PaymentGateway.PayAsync(c.Http, "payment.captured", $"pay_{tag}", 100, payload, c.CancellationToken);
+            await PaymentGateway.PayAsync(c.Http, Receiver(c), "payment.captured", $"pay_{tag}", 100, payload, c.CancellationToken);
             using (var eve = await WebSocketProbe.ConnectAsync(c.WsUrl("/ws/ops?name=Eve"), c.CancellationToken))
             {
                 await WebSocketProbe.SendTextAsync(eve, $"<img src=y onerror=\"window.__pwned2='{tag}'\">chat-{tag}", c.CancellationToken);

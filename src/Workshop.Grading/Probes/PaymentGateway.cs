@@ -30,14 +30,14 @@ public static class PaymentGateway
     }
 
     /// <summary>
-    /// Posts <paramref name="body"/> signed as <paramref name="signedBody"/> (default: the same bytes) at
+    /// Posts <paramref name="body"/> to <paramref name="url"/> (the receiver), signed as <paramref name="signedBody"/> (default: the same bytes) at
     /// <paramref name="timestamp"/> (default: now). Null headers are left out.
     /// </summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string webhookId, string body, CancellationToken cancellationToken,
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, Uri url, string webhookId, string body, CancellationToken cancellationToken,
         string? signedBody = null, DateTimeOffset? timestamp = null, string secret = DevSecret, bool withHeaders = true)
     {
         var ts = (timestamp ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         if (withHeaders)
         {
             request.Headers.Add("webhook-id", webhookId);
@@ -48,9 +48,9 @@ public static class PaymentGateway
     }
 
     /// <summary>Posts a correctly signed payment event and throws unless it is answered 2xx.</summary>
-    public static async Task PayAsync(HttpClient http, string type, string paymentId, long amount, string description, CancellationToken cancellationToken)
+    public static async Task PayAsync(HttpClient http, Uri url, string type, string paymentId, long amount, string description, CancellationToken cancellationToken)
     {
-        using var response = await PostAsync(http, "msg_" + Guid.NewGuid().ToString("N"), Event(type, paymentId, amount, description), cancellationToken);
+        using var response = await PostAsync(http, url, "msg_" + Guid.NewGuid().ToString("N"), Event(type, paymentId, amount, description), cancellationToken);
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"the signed {type} for {paymentId} was answered {(int)response.StatusCode}");
     }
 }
