@@ -40,7 +40,7 @@ public sealed class PaymentLedger
     {
         var queue = Channel.CreateBounded<SseItem<string>>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
         List<SseItem<string>> backlog;
-        // Why one lock: Accept takes it too, so each payment is in the backlog or in the queue, exactly once.
+        // TODO 3 solved (replay): why one lock: Accept takes it too, so each payment is in the backlog or in the queue, exactly once.
         // Why the whole log on a first visit: the dashboard's totals are sums over every payment, not just new ones.
         lock (_gate)
         {
