@@ -2,8 +2,12 @@ using Workshop.Grading.Probes;
 
 namespace Workshop.Grading.Checks;
 
-/// <summary>What a check gets: where the target lives, an HTTP client for it, a browser, and a deadline.</summary>
-public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSession browser, CancellationToken cancellationToken)
+/// <summary>
+/// What a check gets: where the target lives, an HTTP client for it, a browser, a deadline, and (for a target whose
+/// paths differ from the lab's, such as the reference playground) a map from the lab's paths to the target's.
+/// </summary>
+public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSession browser, CancellationToken cancellationToken,
+    IReadOnlyDictionary<string, string>? pathMap = null)
 {
     /// <summary>The target's base address, e.g. <c>http://127.0.0.1:41234/</c> (a lab process or the playground).</summary>
     public Uri BaseAddress { get; } = baseAddress;
@@ -17,8 +21,19 @@ public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSessio
     /// <summary>Cancelled when the check's time is up.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>An absolute http(s) URL for a path on the target.</summary>
-    public Uri HttpUrl(string pathAndQuery) => new(BaseAddress, pathAndQuery.TrimStart('/'));
+    /// <summary>The lab's path → the target's path (empty for a lab, which serves the lab's own paths).</summary>
+    public IReadOnlyDictionary<string, string> PathMap { get; } = pathMap ?? new Dictionary<string, string>();
+
+    /// <summary>The target's path and query for the lab's <paramref name="pathAndQuery"/> (the query is kept).</summary>
+    public string MapPath(string pathAndQuery)
+    {
+        var query = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? pathAndQuery : pathAndQuery[..query];
+        return PathMap.TryGetValue(path, out var mapped) ? mapped + (query < 0 ? "" : pathAndQuery[query..]) : pathAndQuery;
+    }
+
+    /// <summary>An absolute http(s) URL for a lab path on the target (mapped through <see cref="PathMap"/>).</summary>
+    public Uri HttpUrl(string pathAndQuery) => new(BaseAddress, MapPath(pathAndQuery).TrimStart('/'));
 
     /// <summary>The ws(s) URL for a path on the target.</summary>
     public Uri WsUrl(string pathAndQuery)

@@ -48,9 +48,14 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         }
     }
 
-    /// <summary>Runs the checks against a target that is already running at <paramref name="baseAddress"/>.</summary>
+    /// <summary>
+    /// Runs the checks against a target that is already running at <paramref name="baseAddress"/>;
+    /// <paramref name="pathMap"/> maps the lab's paths to the target's (e.g. lab 03's <c>/ws/live</c> to the
+    /// playground's <c>/ws/echo</c>).
+    /// </summary>
     public async Task<LabReport> RunAgainstAsync(LabInfo lab, Uri baseAddress, IReadOnlyList<LabCheck> checks, string target,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default, LabProcess? process = null)
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default, LabProcess? process = null,
+        IReadOnlyDictionary<string, string>? pathMap = null)
     {
         var clock = Stopwatch.StartNew();
         using var labDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -65,12 +70,13 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
                 results.Add(Result(lab, check, false, $"the lab crashed earlier:\n{process.Tail(8)}", TimeSpan.Zero));
                 continue;
             }
-            results.Add(await RunOneAsync(lab, check, baseAddress, http, labDeadline.Token));
+            results.Add(await RunOneAsync(lab, check, baseAddress, http, pathMap, labDeadline.Token));
         }
         return new LabReport(lab, target, results, null, clock.Elapsed);
     }
 
-    private async Task<CheckResult> RunOneAsync(LabInfo lab, LabCheck check, Uri baseAddress, HttpClient http, CancellationToken labToken)
+    private async Task<CheckResult> RunOneAsync(LabInfo lab, LabCheck check, Uri baseAddress, HttpClient http,
+        IReadOnlyDictionary<string, string>? pathMap, CancellationToken labToken)
     {
         var clock = Stopwatch.StartNew();
         if (labToken.IsCancellationRequested)
@@ -81,7 +87,7 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         deadline.CancelAfter(check.Timeout);
         try
         {
-            var context = new CheckContext(baseAddress, http, browser, deadline.Token);
+            var context = new CheckContext(baseAddress, http, browser, deadline.Token, pathMap);
             // WaitAsync: a probe that ignores its token still cannot hold the run past its deadline.
             var outcome = await check.Run(context).WaitAsync(check.Timeout + TimeSpan.FromSeconds(2), labToken);
             return Result(lab, check, outcome.Passed, outcome.Observed, clock.Elapsed);
