@@ -12,6 +12,7 @@ public static class CheckCatalog
         new WebSocketResilienceChecks(),
         new SseLiveFeedChecks(),
         new SseResumeChecks(),
+        new WebhookReceiverChecks(),
     }.ToDictionary(s => s.LabId);
 
     /// <summary>The lab ids that have checks.</summary>
