@@ -13,6 +13,7 @@ public static class CheckCatalog
         new SseLiveFeedChecks(),
         new SseResumeChecks(),
         new WebhookReceiverChecks(),
+        new WebhookSenderChecks(),
     }.ToDictionary(s => s.LabId);
 
     /// <summary>The lab ids that have checks.</summary>

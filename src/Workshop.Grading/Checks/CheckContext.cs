@@ -3,7 +3,8 @@ using Workshop.Grading.Probes;
 namespace Workshop.Grading.Checks;
 
 /// <summary>What a check gets: where the target lives, an HTTP client for it, a browser, and a deadline.</summary>
-public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSession browser, CancellationToken cancellationToken)
+public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSession browser, CancellationToken cancellationToken,
+    Func<CancellationToken, Task>? restartLab = null)
 {
     /// <summary>The target's base address, e.g. <c>http://127.0.0.1:41234/</c> (a lab process or the playground).</summary>
     public Uri BaseAddress { get; } = baseAddress;
@@ -16,6 +17,17 @@ public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSessio
 
     /// <summary>Cancelled when the check's time is up.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>True when the checks started the lab themselves and can restart it (not for an already running <c>--url</c>).</summary>
+    public bool CanRestartLab => restartLab is not null;
+
+    /// <summary>
+    /// Kills the lab and starts it again on the same address (same folder, so files it keeps survive); throws
+    /// <see cref="InvalidOperationException"/> when the target was not started by the checks.
+    /// </summary>
+    public Task RestartLabAsync() => restartLab is null
+        ? throw new InvalidOperationException("this check restarts the lab, which works only when the checks start it themselves (not with --url)")
+        : restartLab(CancellationToken);
 
     /// <summary>An absolute http(s) URL for a path on the target.</summary>
     public Uri HttpUrl(string pathAndQuery) => new(BaseAddress, pathAndQuery.TrimStart('/'));
