@@ -29,8 +29,8 @@ public sealed class WebhookSenderChecks : ILabCheckSet
         new("sign", "signs with v1,<base64> over id.timestamp.body", "webhook-signature: v1,<base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\" keyed with the base64-decoded whsec_ secret>", SignsCorrectly),
         new("retry", "retries until a 2xx, with the same id, never following redirects", "receiver answers 500, then 302, then 200: exactly 3 attempts, all with the same webhook-id, none to the redirect target, the event ends \"delivered\"", RetriesUntil2xx) { Timeout = TimeSpan.FromSeconds(20) },
         new("retry", "backs off exponentially up to a cap, then gives up", "a receiver that always answers 503 gets 6 attempts, the third gap at least 1.5× the first, no gap over 1.6 s (1 s cap), and the event ends \"failed\"", BacksOffWithCap) { Timeout = TimeSpan.FromSeconds(25) },
-        new("page", "the page shows the attempt timeline", "after a 500 then a 200, #timeline shows the event id, both statuses and \"delivered\"", PageShowsTimeline) { Timeout = TimeSpan.FromSeconds(20) },
         new("outbox", "a pending event survives a crash", "an event still pending when the lab is killed (SIGKILL) is delivered after it restarts, with the same webhook-id", SurvivesCrash) { Timeout = TimeSpan.FromSeconds(60) },
+        new("page", "the page shows the attempt timeline", "after a 500 then a 200, #timeline shows the event id, both statuses and \"delivered\"", PageShowsTimeline) { Timeout = TimeSpan.FromSeconds(20) },
     ];
 
     private static async Task<string> EnqueueAsync(CheckContext context, Uri url, string type = "payment.captured")
