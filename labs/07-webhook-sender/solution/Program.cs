@@ -24,7 +24,7 @@ app.MapPost("/api/events", (NewEvent input, Outbox outbox, TimeProvider time) =>
     var now = time.GetUtcNow();
     var id = $"msg_{Guid.NewGuid():N}";
     var type = string.IsNullOrWhiteSpace(input.Type) ? "payment.captured" : input.Type;
-    var body = JsonSerializer.Serialize(new { type, timestamp = now, data = input.Data ?? JsonDocument.Parse("{}").RootElement });
+    var body = JsonSerializer.Serialize(new { type, timestamp = now, data = (object?)input.Data ?? new { } });
     outbox.Save(new OutboxEvent(id, url.AbsoluteUri, type, body, "pending", now, now, []));
     return Results.Accepted($"/api/events/{id}", new { id });
 });
