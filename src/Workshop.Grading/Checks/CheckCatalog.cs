@@ -12,6 +12,8 @@ public static class CheckCatalog
         new WebSocketResilienceChecks(),
         new SseLiveFeedChecks(),
         new SseResumeChecks(),
+        new WebhookReceiverChecks(),
+        new WebhookSenderChecks(),
         new PaymentsDashboardChecks(),
     }.ToDictionary(s => s.LabId);
 

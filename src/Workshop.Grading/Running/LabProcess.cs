@@ -10,11 +10,11 @@ namespace Workshop.Grading.Running;
 /// </summary>
 public sealed partial class LabProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly string _assemblyPath;
     private readonly List<string> _output = [];
-    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Process _process = null!;
 
-    private LabProcess(Process process) => _process = process;
+    private LabProcess(string assemblyPath) => _assemblyPath = assemblyPath;
 
     /// <summary>The lab's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -23,10 +23,49 @@ public sealed partial class LabProcess : IAsyncDisposable
     public string Output { get { lock (_output) return string.Join('\n', _output); } }
 
     /// <summary>True once the process exited (e.g. crashed).</summary>
-    public bool HasExited => _process.HasExited;
+    public bool HasExited
+    {
+        get
+        {
+            try
+            {
+                return _process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                return true; // a restart that never got its process going
+            }
+        }
+    }
 
     /// <summary>Starts the app and waits until it listens and answers HTTP, or throws <see cref="LabStartException"/>.</summary>
     public static async Task<LabProcess> StartAsync(string assemblyPath, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var lab = new LabProcess(assemblyPath);
+        try
+        {
+            await lab.LaunchAsync("http://127.0.0.1:0", timeout, cancellationToken);
+        }
+        catch
+        {
+            lab._process.Dispose();
+            throw;
+        }
+        return lab;
+    }
+
+    /// <summary>
+    /// Kills the lab (SIGKILL, its whole tree: a crash, not a graceful stop) and starts it again on the same port,
+    /// in the same folder, so a check can prove that state the lab promised to keep (an outbox on disk) survives.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        lock (_output) _output.Add("--- restarted by a check ---");
+        await LaunchAsync($"http://127.0.0.1:{BaseAddress.Port}", timeout, cancellationToken);
+    }
+
+    private async Task LaunchAsync(string urls, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -34,19 +73,20 @@ public sealed partial class LabProcess : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
+            WorkingDirectory = Path.GetDirectoryName(_assemblyPath)!,
         };
-        info.ArgumentList.Add(assemblyPath);
+        info.ArgumentList.Add(_assemblyPath);
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
+        info.ArgumentList.Add(urls);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var lab = new LabProcess(process);
-        process.OutputDataReceived += (_, e) => lab.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => lab.OnLine(e.Data);
-        process.Exited += (_, _) => lab._listening.TrySetException(new LabStartException($"the lab exited before it listened:\n{lab.Tail()}"));
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _process = process;
+        process.OutputDataReceived += (_, e) => OnLine(e.Data, listening);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data, listening);
+        process.Exited += (_, _) => listening.TrySetException(new LabStartException($"the lab exited before it listened:\n{Tail()}"));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -54,18 +94,17 @@ public sealed partial class LabProcess : IAsyncDisposable
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
-            lab.BaseAddress = await lab._listening.Task.WaitAsync(deadline.Token);
-            await lab.WaitUntilAnsweringAsync(deadline.Token);
-            return lab;
+            BaseAddress = await listening.Task.WaitAsync(deadline.Token);
+            await WaitUntilAnsweringAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
-            await lab.DisposeAsync();
-            throw new LabStartException($"the lab did not start within {timeout.TotalSeconds:0} s:\n{lab.Tail()}");
+            await StopAsync();
+            throw new LabStartException($"the lab did not start within {timeout.TotalSeconds:0} s:\n{Tail()}");
         }
         catch
         {
-            await lab.DisposeAsync();
+            await StopAsync();
             throw;
         }
     }
@@ -100,6 +139,12 @@ public sealed partial class LabProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await StopAsync();
+        _process.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
         try
         {
             if (!_process.HasExited) _process.Kill(entireProcessTree: true);
@@ -109,10 +154,9 @@ public sealed partial class LabProcess : IAsyncDisposable
         {
             // Never started, already reaped, or a stuck reader: the kill was sent either way.
         }
-        _process.Dispose();
     }
 
-    private void OnLine(string? line)
+    private void OnLine(string? line, TaskCompletionSource<Uri> listening)
     {
         if (line is null) return;
         lock (_output)
@@ -120,7 +164,7 @@ public sealed partial class LabProcess : IAsyncDisposable
             if (_output.Count < 2000) _output.Add(line);
         }
         var match = ListeningLine().Match(line);
-        if (match.Success) _listening.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
+        if (match.Success) listening.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
     }
 
     [GeneratedRegex(@"Now listening on: (?<url>https?://\S+)")]

@@ -70,13 +70,13 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
                 results.Add(Result(lab, check, false, $"the lab crashed earlier:\n{process.Tail(8)}", TimeSpan.Zero));
                 continue;
             }
-            results.Add(await RunOneAsync(lab, check, baseAddress, http, pathMap, labDeadline.Token));
+            results.Add(await RunOneAsync(lab, check, baseAddress, http, pathMap, process, labDeadline.Token));
         }
         return new LabReport(lab, target, results, null, clock.Elapsed);
     }
 
     private async Task<CheckResult> RunOneAsync(LabInfo lab, LabCheck check, Uri baseAddress, HttpClient http,
-        IReadOnlyDictionary<string, string>? pathMap, CancellationToken labToken)
+        IReadOnlyDictionary<string, string>? pathMap, LabProcess? process, CancellationToken labToken)
     {
         var clock = Stopwatch.StartNew();
         if (labToken.IsCancellationRequested)
@@ -87,7 +87,8 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         deadline.CancelAfter(check.Timeout);
         try
         {
-            var context = new CheckContext(baseAddress, http, browser, deadline.Token, pathMap);
+            Func<CancellationToken, Task>? restart = process is null ? null : token => process.RestartAsync(_options.StartTimeout, token);
+            var context = new CheckContext(baseAddress, http, browser, deadline.Token, pathMap, restart);
             // WaitAsync: a probe that ignores its token still cannot hold the run past its deadline.
             var outcome = await check.Run(context).WaitAsync(check.Timeout + TimeSpan.FromSeconds(2), labToken);
             return Result(lab, check, outcome.Passed, outcome.Observed, clock.Elapsed);
