@@ -14,8 +14,10 @@ builder.Services.AddInspector(builder.Configuration);
 
 // Playground and site
 builder.Services.AddCourseSite();
+builder.Services.AddPlaygroundProblems();
 
 var app = builder.Build();
+app.UsePlaygroundProblems(); // problem+json with a reason for the framework's own rejections (bad JSON, 404, 405, 415)
 
 // "degraded" (still 200) with a reason while a Redis backplane is unreachable; see docs/scale-out.md.
 app.MapGet("/health", (Workshop.Protocols.Scaling.BackplaneHealth backplane) => TypedResults.Ok(backplane.Report()));

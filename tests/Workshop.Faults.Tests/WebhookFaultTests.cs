@@ -105,7 +105,8 @@ public sealed class WebhookFaultTests(ITestOutputHelper output, FigureLog figure
             ["Webhooks__Sender__AttemptTimeout"] = "00:00:01",
             ["Webhooks__Sender__LeaseDuration"] = "00:00:02",
             ["Webhooks__Sender__PollInterval"] = "00:00:00.050",
-            ["Webhooks__Sender__BatchSize"] = "1024",
+            ["Webhooks__Sender__MaxConcurrency"] = "256",
+            ["Webhooks__Sender__BatchSize"] = "256",
             ["Logging__LogLevel__Default"] = "Warning",
         });
 

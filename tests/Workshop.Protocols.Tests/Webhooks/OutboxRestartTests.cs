@@ -77,6 +77,7 @@ public sealed class OutboxRestartTests : IAsyncLifetime
             ["Webhooks__Sender__MaxDelay"] = "00:00:00.300",
             ["Webhooks__Sender__MaxAttempts"] = "1000",
             ["Webhooks__Sender__PollInterval"] = "00:00:00.100",
+            ["Webhooks__Sender__AttemptTimeout"] = "00:00:02",
             ["Webhooks__Sender__LeaseDuration"] = "00:00:03",
         });
 
