@@ -25,6 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
+        // Playwright's 5 s default is short for a loaded 2-core CI machine; match Eventually's deadline.
+        Assertions.SetDefaultExpectTimeout((float)Eventually.DefaultTimeout.TotalMilliseconds);
         var executable = ChromiumLocator.FindExecutable();
         var options = new BrowserTypeLaunchOptions { Headless = true, Args = LaunchArgs, ExecutablePath = executable };
         try

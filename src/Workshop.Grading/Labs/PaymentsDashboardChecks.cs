@@ -152,11 +152,11 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
         return CheckOutcome.When(passed, $"after Last-Event-ID {firstId} the stream gave [{string.Join(", ", got)}]");
     }
 
-    private static async Task<(string? Hit, List<string> Seen)> ReceiveAsync(ClientWebSocket socket, Func<string, bool> match, CancellationToken token)
+    private static async Task<(string? Hit, List<string> Seen)> ReceiveAsync(ClientWebSocket socket, Func<string, bool> match, CancellationToken token, TimeSpan? within = null)
     {
         var seen = new List<string>();
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);
-        wait.CancelAfter(Soon);
+        wait.CancelAfter(within ?? Soon);
         try
         {
             return (await WebSocketProbe.ReceiveUntilAsync(socket, match, seen, wait.Token), seen);
@@ -189,7 +189,7 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
             (tag, token) => PaymentGateway.PayAsync(c.Http, Receiver(c), "payment.captured", $"pay_{tag}", 4200, "books", token),
             (m, tag) => Json(m, r => Str(r, "type") == "payment" && r.TryGetProperty("payment", out var p) && Str(p, "id") == $"pay_{tag}"),
             c.CancellationToken);
-        return CheckOutcome.When(hit is not null, hit is not null ? $"Ann got {WebSocketProbe.Describe(hit)}" : $"Ann got [{string.Join(", ", seen.Select(WebSocketProbe.Describe))}] within 3 s");
+        return CheckOutcome.When(hit is not null, hit is not null ? $"Ann got {WebSocketProbe.Describe(hit)}" : $"Ann got [{string.Join(", ", seen.Select(WebSocketProbe.Describe))}] within 5 s");
     }
 
     private static async Task<CheckOutcome> OperatorsTalk(CheckContext c)
@@ -200,7 +200,7 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
             (tag, token) => WebSocketProbe.SendTextAsync(ana, "hi " + tag, token),
             (m, tag) => Json(m, r => Str(r, "type") == "message" && Str(r, "name") == "Ana" && Str(r, "text") == "hi " + tag),
             c.CancellationToken);
-        return CheckOutcome.When(hit is not null, hit is not null ? $"Bob got {WebSocketProbe.Describe(hit)}" : $"Bob got [{string.Join(", ", seen.Select(WebSocketProbe.Describe))}] within 3 s");
+        return CheckOutcome.When(hit is not null, hit is not null ? $"Bob got {WebSocketProbe.Describe(hit)}" : $"Bob got [{string.Join(", ", seen.Select(WebSocketProbe.Describe))}] within 5 s");
     }
 
     /// <summary>
@@ -223,7 +223,7 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
                 await Task.Delay(TimeSpan.FromSeconds(1), stopActing.Token);
             }
         }, stopActing.Token);
-        var result = await ReceiveAsync(socket, m => { lock (tags) return tags.Any(t => matches(m, t)); }, token);
+        var result = await ReceiveAsync(socket, m => { lock (tags) return tags.Any(t => matches(m, t)); }, token, TimeSpan.FromSeconds(5));
         await stopActing.CancelAsync();
         try
         {

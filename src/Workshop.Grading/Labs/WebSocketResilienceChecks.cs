@@ -113,12 +113,15 @@ public sealed class WebSocketResilienceChecks : ILabCheckSet
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            // Never answer: every ping goes unanswered, as with a peer whose network vanished.
+            // Never answer: every ping goes unanswered, as with a peer whose network vanished. A drop only counts
+            // after a ping: a server that closes every connection at once has not detected anything.
+            var pinged = false;
             while (await raw.ReadFrameAsync(wait.Token) is { } opcode)
             {
-                if (opcode == 8) return CheckOutcome.Pass($"the server closed after {clock.Elapsed.TotalSeconds:0.0} s");
+                if (opcode == 9) pinged = true;
+                if (opcode == 8) return CheckOutcome.When(pinged, $"the server closed after {clock.Elapsed.TotalSeconds:0.0} s{(pinged ? " (after an unanswered ping)" : " without pinging first")}");
             }
-            return CheckOutcome.Pass($"the server dropped the connection after {clock.Elapsed.TotalSeconds:0.0} s");
+            return CheckOutcome.When(pinged, $"the server dropped the connection after {clock.Elapsed.TotalSeconds:0.0} s{(pinged ? " (after an unanswered ping)" : " without pinging first")}");
         }
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {

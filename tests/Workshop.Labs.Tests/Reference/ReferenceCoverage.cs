@@ -51,7 +51,7 @@ public static class ReferenceCoverage
 
     /// <summary>
     /// Configuration the playground runs with: lab 03's keep-alive timings (the playground's defaults are 15 s / 10 s,
-    /// too slow for a check) and lab 08's secret. Both are documented configuration keys, not contract changes.
+    /// too slow for a check), lab 08's secret, and a quiet feed with 1 s heartbeats for lab 05. Both are documented configuration keys, not contract changes.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?>
     {
@@ -59,5 +59,9 @@ public static class ReferenceCoverage
         ["WebSockets__KeepAliveTimeout"] = "00:00:02",
         ["Webhooks__Standard__Secret"] = Lab08Secret,
         ["Webhooks__Receiver__IdempotencyStore"] = "InMemory",
+        // Lab 05's heartbeat check counts anything on an idle stream: keep the feed quiet and the pings frequent,
+        // so what it sees is the reference's real heartbeat, not feed traffic.
+        ["LiveFeed__Interval"] = "01:00:00",
+        ["ServerSentEvents__HeartbeatInterval"] = "00:00:01",
     };
 }
