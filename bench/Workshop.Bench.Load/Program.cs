@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Workshop.Bench.Load;
+using Workshop.Bench.Load.Hosting;
+using Workshop.Bench.Load.Report;
+
+// Usage (normally through bench/run.sh, which installs, builds and pins this process to the generator core):
+//   Workshop.Bench.Load --repo <root> [--quick] [--only <scenario prefix>] [--server-core 0] [--report-only]
+var repo = Arg("--repo") ?? Directory.GetCurrentDirectory();
+var quick = args.Contains("--quick");
+var settings = quick ? BenchSettings.Quick : BenchSettings.Full;
+var resultsDirectory = Path.Combine(repo, "bench", "results");
+var rawDirectory = Path.Combine(resultsDirectory, "raw");
+Directory.CreateDirectory(rawDirectory);
+var recordPath = quick ? Path.Combine(rawDirectory, "quick.json") : Path.Combine(resultsDirectory, "full.json");
+var reportPath = quick ? Path.Combine(rawDirectory, "benchmarks-quick.md") : Path.Combine(repo, "docs", "benchmarks.md");
+var notesPath = Path.Combine(repo, "bench", "notes.md");
+var json = new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+if (args.Contains("--report-only"))
+{
+    var saved = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(recordPath), json)!;
+    WriteReport(saved);
+    return 0;
+}
+
+using var cts = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cts.Cancel(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
+var started = DateTimeOffset.UtcNow;
+var setup = new Setup(repo, rawDirectory, settings.WebhookSecret);
+var driver = new Driver(settings, setup, rawDirectory, int.Parse(Arg("--server-core") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
+try
+{
+    await driver.RunAsync(Arg("--only"), cts.Token);
+}
+catch (OperationCanceledException) when (cts.IsCancellationRequested)
+{
+    Driver.Log("cancelled: servers stopped, partial results written");
+}
+var record = new RunRecord(settings.Mode, started, DateTimeOffset.UtcNow, MachineInfo.Collect(repo), driver.Checks, driver.Measurements, Describe(settings));
+File.WriteAllText(recordPath, JsonSerializer.Serialize(record, json));
+WriteReport(record);
+return cts.IsCancellationRequested ? 130 : 0;
+
+void WriteReport(RunRecord run)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
+    File.WriteAllText(reportPath, MarkdownReport.Render(run, File.Exists(notesPath) ? File.ReadAllText(notesPath) : ""));
+    Driver.Log($"wrote {Path.GetRelativePath(repo, reportPath)} and {Path.GetRelativePath(repo, recordPath)}");
+}
+
+string? Arg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static Dictionary<string, string> Describe(BenchSettings s) => new()
+{
+    ["command"] = s.Mode == "quick" ? "bench/run.sh --quick" : "bench/run.sh",
+    ["pinning"] = "every server on core 0 (taskset -c 0), the generator and wrk on core 1 (taskset -c 1); loopback only",
+    ["warm-up"] = $"before the first window of each load scenario, every target gets the same load as the window for {s.WarmUp.TotalSeconds:0} s (its own process then stays up); each window also has a {s.Ramp.TotalSeconds:0.#} s ramp that is not counted",
+    ["windows"] = $"{s.Window.TotalSeconds:0.#} s each, {s.Rounds} rounds, alternating the order of the targets every round (A B C, B C A, C A B); figures are medians over the rounds",
+    ["drain"] = $"broadcast and SSE count deliveries of messages published inside the window that arrive up to {s.Drain.TotalSeconds:0.#} s after it ends",
+    ["echo clients"] = s.EchoClients.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["broadcast clients"] = s.BroadcastClients.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+    ["broadcast rate"] = s.BroadcastRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["sse rate"] = s.SseRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["message size"] = $"{s.MessageSize} bytes of payload (a timestamp marker padded)",
+    ["webhook connections"] = s.WebhookConnections.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["memory"] = $"VmRSS of the server before and after opening {s.MemoryConnections:N0} idle connections (each after a {s.Settle.TotalSeconds:0.#} s settle), delta ÷ N; {s.Rounds} rounds on the same process",
+    ["logging"] = "reference: Logging:LogLevel:Default and Microsoft.AspNetCore at Warning, Production environment, Release build; Node peers log nothing per request",
+};

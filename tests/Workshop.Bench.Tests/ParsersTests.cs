@@ -1,0 +1,34 @@
+using System.Text;
+using Workshop.Bench.Load.Net;
+using Xunit;
+
+namespace Workshop.Bench.Tests;
+
+public class ParsersTests
+{
+    [Fact]
+    public void Marker_scanner_finds_every_marker_across_arbitrary_read_boundaries()
+    {
+        var found = new List<long>();
+        var scanner = new MarkerScanner(found.Add);
+        var stream = Encoding.ASCII.GetBytes("id: 1\ndata: @@123#xx\n\n: ping\n\nid: 2\ndata: {\"text\":\"@@4567#\"}\n\n");
+        for (var i = 0; i < stream.Length; i += 3) scanner.Feed(stream.AsSpan(i, Math.Min(3, stream.Length - i)));
+        Assert.Equal([123L, 4567L], found);
+    }
+
+    [Fact]
+    public void Marker_scanner_ignores_a_lone_at_sign_and_an_empty_marker()
+    {
+        var found = new List<long>();
+        new MarkerScanner(found.Add).Feed("a@b @@# @@@9#"u8);
+        Assert.Equal([9L], found);
+    }
+
+    [Fact]
+    public void Markers_carry_the_timestamp_and_are_padded_to_the_message_size()
+    {
+        var marker = Marker.Create(42, 64);
+        Assert.Equal(64, marker.Length);
+        Assert.StartsWith("@@42#", Encoding.ASCII.GetString(marker), StringComparison.Ordinal);
+    }
+}
