@@ -18,6 +18,9 @@ internal sealed record BenchSettings
     public required int WebhookConnections { get; init; }
     public required int MemoryConnections { get; init; }
     public int MessageSize { get; init; } = 64;
+
+    /// <summary>The larger targets, run against the reference only (the Node peers fall over well before).</summary>
+    public bool ReferenceScaleTargets { get; init; }
     public string WebhookSecret { get; init; } = "bench-secret-3f1c9a";
 
     public static BenchSettings Full { get; } = new()
@@ -36,6 +39,7 @@ internal sealed record BenchSettings
         SseRate = 100,
         WebhookConnections = 64,
         MemoryConnections = 5000,
+        ReferenceScaleTargets = true,
     };
 
     public static BenchSettings Quick { get; } = new()

@@ -54,6 +54,13 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
             yield return new($"sse-{clients}", t => t.SseServer, true, (t, p, length, ct) =>
                 SseScenario.RunAsync(p.Port, t, clients, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
         }
+        if (s.ReferenceScaleTargets)
+        {
+            yield return new("broadcast-10000", t => t.Key == "reference" ? t.BroadcastServer : null, true, (t, p, length, ct) =>
+                BroadcastScenario.RunAsync(p.Port, t, 10_000, 50, s.MessageSize, s.Ramp, length, s.Drain, ct));
+            yield return new("sse-10000", t => t.Key == "reference" ? t.SseServer : null, true, (t, p, length, ct) =>
+                SseScenario.RunAsync(p.Port, t, 10_000, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
+        }
         var script = WebhookScenario.WriteScript(rawDirectory, s.WebhookSecret);
         yield return new("webhook", t => t.WebhookServer, true, (t, p, length, ct) =>
             WebhookScenario.RunAsync(script, p.Port, t.WebhookPath, s.WebhookConnections, length, ct));
@@ -90,9 +97,13 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
             server.ThrowIfExited();
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(length + TimeSpan.FromSeconds(90));
+            var probe = new CpuProbe(server.Pid);
+            CpuProbe.Current = probe;
             var result = await plan.Run(target, server, length, limit.Token);
+            CpuProbe.Current = null;
             await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-            return (result, null);
+            // wrk is its own process: this process' CPU says nothing about the webhook generator.
+            return (result with { ServerCpu = probe.ServerShare, GeneratorCpu = plan.Id == "webhook" ? double.NaN : probe.GeneratorShare }, null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -101,7 +112,7 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
     }
 
     private static string Describe(WindowResult r) =>
-        $"rate {r.Rate:0.0}, p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms, share {r.Share:P1}, errors {r.Errors} {r.Note}";
+        $"rate {r.Rate:0.0}, p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms, share {r.Share:P1}, errors {r.Errors}, cpu server {r.ServerCpu:P0} generator {r.GeneratorCpu:P0} {r.Note}";
 
     private static readonly Stopwatch Clock = Stopwatch.StartNew();
 

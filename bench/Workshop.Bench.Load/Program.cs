@@ -6,14 +6,26 @@ using Workshop.Bench.Load.Report;
 
 // Usage (normally through bench/run.sh, which installs, builds and pins this process to the generator core):
 //   Workshop.Bench.Load --repo <root> [--quick] [--only <scenario prefix>] [--server-core 0] [--report-only]
+//     [--targets reference,node,raw] [--warmup s] [--window s] [--rounds n] [--rate-scale x]   (overrides, for trying it out)
 var repo = Arg("--repo") ?? Directory.GetCurrentDirectory();
 var quick = args.Contains("--quick");
-var settings = quick ? BenchSettings.Quick : BenchSettings.Full;
+var settings = (quick ? BenchSettings.Quick : BenchSettings.Full) with
+{
+    // Overrides for trying the harness out; a results file made with them says so in its settings list.
+    WarmUp = Seconds("--warmup") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).WarmUp,
+    Window = Seconds("--window") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).Window,
+    BroadcastRate = (quick ? BenchSettings.Quick : BenchSettings.Full).BroadcastRate * RateScale(),
+    SseRate = (quick ? BenchSettings.Quick : BenchSettings.Full).SseRate * RateScale(),
+    Rounds = Arg("--rounds") is { } rounds ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : (quick ? BenchSettings.Quick : BenchSettings.Full).Rounds,
+};
 var resultsDirectory = Path.Combine(repo, "bench", "results");
 var rawDirectory = Path.Combine(resultsDirectory, "raw");
 Directory.CreateDirectory(rawDirectory);
-var recordPath = quick ? Path.Combine(rawDirectory, "quick.json") : Path.Combine(resultsDirectory, "full.json");
-var reportPath = quick ? Path.Combine(rawDirectory, "benchmarks-quick.md") : Path.Combine(repo, "docs", "benchmarks.md");
+// Only a full, unmodified run writes the committed results; quick and trial runs stay in the ignored raw folder.
+var trial = new[] { "--rate-scale", "--warmup", "--window", "--rounds", "--targets", "--only" }.Any(args.Contains);
+var kind = quick ? "quick" : trial ? "trial" : null;
+var recordPath = kind is null ? Path.Combine(resultsDirectory, "full.json") : Path.Combine(rawDirectory, kind + ".json");
+var reportPath = kind is null ? Path.Combine(repo, "docs", "benchmarks.md") : Path.Combine(rawDirectory, $"benchmarks-{kind}.md");
 var notesPath = Path.Combine(repo, "bench", "notes.md");
 var json = new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
@@ -28,7 +40,7 @@ using var cts = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cts.Cancel(); });
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
 var started = DateTimeOffset.UtcNow;
-var setup = new Setup(repo, rawDirectory, settings.WebhookSecret);
+var setup = new Setup(repo, rawDirectory, settings.WebhookSecret, Arg("--targets")?.Split(','));
 var driver = new Driver(settings, setup, rawDirectory, int.Parse(Arg("--server-core") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
 try
 {
@@ -38,7 +50,7 @@ catch (OperationCanceledException) when (cts.IsCancellationRequested)
 {
     Driver.Log("cancelled: servers stopped, partial results written");
 }
-var record = new RunRecord(settings.Mode, started, DateTimeOffset.UtcNow, MachineInfo.Collect(repo), driver.Checks, driver.Measurements, Describe(settings));
+var record = new RunRecord(settings.Mode, started, DateTimeOffset.UtcNow, MachineInfo.Collect(repo), driver.Checks, driver.Measurements, Describe(settings, CommandLine()));
 File.WriteAllText(recordPath, JsonSerializer.Serialize(record, json));
 WriteReport(record);
 return cts.IsCancellationRequested ? 130 : 0;
@@ -50,15 +62,30 @@ void WriteReport(RunRecord run)
     Driver.Log($"wrote {Path.GetRelativePath(repo, reportPath)} and {Path.GetRelativePath(repo, recordPath)}");
 }
 
+double RateScale() => Arg("--rate-scale") is { } scale ? double.Parse(scale, System.Globalization.CultureInfo.InvariantCulture) : 1;
+
+TimeSpan? Seconds(string name) => Arg(name) is { } value ? TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) : null;
+
 string? Arg(string name)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
-static Dictionary<string, string> Describe(BenchSettings s) => new()
+string CommandLine()
 {
-    ["command"] = s.Mode == "quick" ? "bench/run.sh --quick" : "bench/run.sh",
+    var shown = new List<string>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] is "--repo" or "--server-core") i++;
+        else shown.Add(args[i]);
+    }
+    return string.Join(' ', ["bench/run.sh", .. shown]);
+}
+
+static Dictionary<string, string> Describe(BenchSettings s, string command) => new()
+{
+    ["command"] = command,
     ["pinning"] = "every server on core 0 (taskset -c 0), the generator and wrk on core 1 (taskset -c 1); loopback only",
     ["warm-up"] = $"before the first window of each load scenario, every target gets the same load as the window for {s.WarmUp.TotalSeconds:0} s (its own process then stays up); each window also has a {s.Ramp.TotalSeconds:0.#} s ramp that is not counted",
     ["windows"] = $"{s.Window.TotalSeconds:0.#} s each, {s.Rounds} rounds, alternating the order of the targets every round (A B C, B C A, C A B); figures are medians over the rounds",

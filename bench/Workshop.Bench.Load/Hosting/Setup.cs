@@ -6,7 +6,7 @@ namespace Workshop.Bench.Load.Hosting;
 /// </summary>
 internal sealed class Setup
 {
-    public Setup(string repoRoot, string rawDirectory, string webhookSecret)
+    public Setup(string repoRoot, string rawDirectory, string webhookSecret, IReadOnlyCollection<string>? onlyTargets = null)
     {
         var node = Path.Combine(repoRoot, "bench", "node");
         var release = Path.Combine("bin", "Release", "net10.0");
@@ -33,12 +33,13 @@ internal sealed class Setup
             new ServerSpec("node-express", "node", ["express-peer.js"], new Dictionary<string, string> { ["WEBHOOK_SECRET"] = webhookSecret }, node),
             new ServerSpec("raw", "node", ["raw-peer.js"], new Dictionary<string, string>(), node),
         ];
-        Targets =
+        Target[] all =
         [
             ReferenceTarget.Create(),
             new Target("node", "Node peer") { EchoServer = "node-ws", BroadcastServer = "node-ws", SseServer = "node-express", WebhookServer = "node-express" },
             new Target("raw", "raw limit") { EchoServer = "raw", BroadcastServer = "raw", SseServer = "raw", WebhookServer = "raw", ChecksSignatures = false },
         ];
+        Targets = [.. all.Where(t => onlyTargets is null || onlyTargets.Contains(t.Key))];
     }
 
     public IReadOnlyList<ServerSpec> Servers { get; }

@@ -29,6 +29,9 @@ internal static class MarkdownReport
         Row(md, f, "broadcast", broadcast + ": deliveries/s", r => r.Rate, Figures.Format);
         Row(md, f, "broadcast", broadcast + ": share delivered in the window", r => r.Share, Figures.Percent, ratios: false);
         Row(md, f, "broadcast", broadcast + ": p99 publish-to-receive (ms)", r => r.P99Ms, Figures.Format);
+        Row(md, f, "broadcast-10000", "WS broadcast, 10,000 clients × 50 msg/s: deliveries/s", r => r.Rate, Figures.Format);
+        Row(md, f, "broadcast-10000", "WS broadcast, 10,000 clients × 50 msg/s: share delivered in the window", r => r.Share, Figures.Percent, ratios: false);
+        Row(md, f, "broadcast-10000", "WS broadcast, 10,000 clients × 50 msg/s: p99 publish-to-receive (ms)", r => r.P99Ms, Figures.Format);
         foreach (var id in run.Measurements.Select(m => m.Scenario).Distinct().Where(id => id.StartsWith("sse-", StringComparison.Ordinal)))
         {
             var label = $"SSE {int.Parse(id[4..], CultureInfo.InvariantCulture):N0} clients × {s["sse rate"]} ev/s";
@@ -55,14 +58,15 @@ internal static class MarkdownReport
         md.AppendLine().AppendLine("## Machine and versions").AppendLine();
         foreach (var (key, value) in run.Machine) md.AppendLine($"- {key}: {value}");
         md.AppendLine().AppendLine("## Every window").AppendLine();
-        md.AppendLine("| scenario | target | round | rate | p50 (ms) | p99 (ms) | share | errors | note |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine("CPU columns: share of one core used in the window by the server and by the generator (wrk's own CPU is not in it).").AppendLine();
+        md.AppendLine("| scenario | target | round | rate | p50 (ms) | p99 (ms) | share | errors | server CPU | generator CPU | note |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var m in run.Measurements)
         {
             var r = m.Result;
             md.AppendLine(r is null
-                ? $"| {m.Scenario} | {m.Target} | {m.Round} | — | — | — | — | — | {m.Failure} |"
-                : $"| {m.Scenario} | {m.Target} | {m.Round} | {Figures.Format(r.Rate)} | {Figures.Format(r.P50Ms)} | {Figures.Format(r.P99Ms)} | {Figures.Percent(r.Share)} | {r.Errors} | {r.Note} |");
+                ? $"| {m.Scenario} | {m.Target} | {m.Round} | — | — | — | — | — | — | — | {m.Failure} |"
+                : $"| {m.Scenario} | {m.Target} | {m.Round} | {Figures.Format(r.Rate)} | {Figures.Format(r.P50Ms)} | {Figures.Format(r.P99Ms)} | {Figures.Percent(r.Share)} | {r.Errors} | {Figures.Percent(r.ServerCpu)} | {Figures.Percent(r.GeneratorCpu)} | {r.Note} |");
         }
         return md.ToString();
     }

@@ -31,6 +31,10 @@ internal sealed class Publisher(double perSecond, int size, Window window)
                     await publish(Marker.Create(ticks, size));
                     if (window.Contains(ticks)) Interlocked.Increment(ref _inWindow);
                 }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     Interlocked.Increment(ref _errors);

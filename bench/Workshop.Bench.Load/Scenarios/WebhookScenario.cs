@@ -54,9 +54,11 @@ internal static partial class WebhookScenario
         var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-t1", $"-c{connections}", $"-d{(int)Math.Max(1, length.TotalSeconds)}s", "--timeout", "10s", "-s", script, $"http://127.0.0.1:{port}{path}" })
             info.ArgumentList.Add(arg);
+        CpuProbe.Current?.Start();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start wrk.");
         var output = await process.StandardOutput.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
+        CpuProbe.Current?.Stop();
         var match = Summary().Match(output);
         if (!match.Success) throw new InvalidOperationException("wrk printed no summary:\n" + output + await process.StandardError.ReadToEndAsync(ct));
         long Get(string name) => long.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);

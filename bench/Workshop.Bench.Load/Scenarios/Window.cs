@@ -23,8 +23,10 @@ internal sealed class Window
     public async Task RunAsync(TimeSpan ramp, TimeSpan length, CancellationToken ct)
     {
         await Task.Delay(ramp, ct);
+        CpuProbe.Current?.Start();
         Volatile.Write(ref _start, Stopwatch.GetTimestamp());
         await Task.Delay(length, ct);
         Volatile.Write(ref _end, Stopwatch.GetTimestamp());
+        CpuProbe.Current?.Stop();
     }
 }
