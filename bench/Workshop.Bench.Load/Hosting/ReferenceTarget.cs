@@ -13,5 +13,12 @@ internal static class ReferenceTarget
         EchoPath = "/ws/echo",
         WebhookServer = "playground",
         WebhookPath = "/webhooks/github",
+        // The playground's chat would need join notices to 1,000 members (each listing them all) and its /events
+        // has no publish endpoint: the bench host maps the same library's hub and topic for these two.
+        BroadcastServer = "bench-host",
+        BroadcastPath = "/ws/broadcast",
+        SseServer = "bench-host",
+        SsePath = "/events",
+        SsePublishPath = "/events/publish",
     };
 }
