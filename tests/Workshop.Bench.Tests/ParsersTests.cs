@@ -31,4 +31,16 @@ public class ParsersTests
         Assert.Equal(64, marker.Length);
         Assert.StartsWith("@@42#", Encoding.ASCII.GetString(marker), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Webhook_body_is_one_kilobyte_of_valid_json_and_signed_the_github_way()
+    {
+        var body = Workshop.Bench.Load.Scenarios.WebhookScenario.Body;
+        Assert.Equal(1024, Encoding.UTF8.GetByteCount(body));
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal("refs/heads/main", json.RootElement.GetProperty("ref").GetString());
+        // HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog"), a well-known test vector.
+        Assert.Equal("sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8",
+            Workshop.Bench.Load.Scenarios.WebhookScenario.Sign("key", "The quick brown fox jumps over the lazy dog"));
+    }
 }

@@ -70,7 +70,7 @@ internal static partial class WebhookScenario
 
     private static string CreateBody(int size)
     {
-        const string head = """{"ref":"refs/heads/main","repository":{"full_name":"workshop/bench"},"zen":""";
+        const string head = "{\"ref\":\"refs/heads/main\",\"repository\":{\"full_name\":\"workshop/bench\"},\"zen\":\"";
         const string tail = "\"}";
         return head + new string('z', size - head.Length - tail.Length) + tail;
     }
