@@ -21,6 +21,11 @@ var settings = (quick ? BenchSettings.Quick : BenchSettings.Full) with
 var resultsDirectory = Path.Combine(repo, "bench", "results");
 var rawDirectory = Path.Combine(resultsDirectory, "raw");
 Directory.CreateDirectory(rawDirectory);
+// Each run starts the reference with an empty data directory (the webhook idempotency records grow with every request).
+foreach (var data in new[] { "playground-data", "bench-host-data" })
+{
+    if (Directory.Exists(Path.Combine(rawDirectory, data))) Directory.Delete(Path.Combine(rawDirectory, data), recursive: true);
+}
 // Only a full, unmodified run writes the committed results; quick and trial runs stay in the ignored raw folder.
 var trial = new[] { "--rate-scale", "--warmup", "--window", "--rounds", "--targets", "--only" }.Any(args.Contains);
 var kind = quick ? "quick" : trial ? "trial" : null;
