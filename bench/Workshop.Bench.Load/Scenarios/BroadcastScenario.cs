@@ -45,7 +45,7 @@ internal static class BroadcastScenario
             publisherSocket.Dispose();
             await Connections.DrainAsync(loops.Append(publishing));
         }
-        return deliveries.Result(publisher.PublishedInWindow, clients, publisher.Errors);
+        return deliveries.Result(publisher.PublishedInWindow, perSecond, clients, publisher.Errors);
     }
 
     private static async Task ListenAsync(WsClient client, Deliveries deliveries, CancellationToken ct)

@@ -18,10 +18,16 @@ internal sealed class Deliveries(Window window)
         Interlocked.Increment(ref _count);
     }
 
-    public WindowResult Result(long published, int clients, long errors)
+    /// <summary>
+    /// The share is taken against the offered load (rate × window), not against what got published: a server that
+    /// slows its publisher down must not look as if it delivered everything.
+    /// </summary>
+    public WindowResult Result(long published, double offeredPerSecond, int clients, long errors)
     {
-        var expected = (double)published * clients;
+        var offered = offeredPerSecond * window.Seconds;
+        var expected = Math.Max(published, Math.Floor(offered)) * clients;
         return new WindowResult(Count / window.Seconds, Latency.Percentile(50) / 1000, Latency.Percentile(99) / 1000,
-            expected == 0 ? double.NaN : Count / expected, errors, $"published {published}");
+            expected == 0 ? double.NaN : Math.Min(1, Count / expected), errors,
+            $"published {published / window.Seconds:0}/s of {offeredPerSecond:0}/s offered");
     }
 }

@@ -6,7 +6,7 @@ namespace Workshop.Bench.Load.Scenarios;
 
 /// <summary>
 /// Server-Sent Events fan-out: N subscribers hold a stream open, the generator publishes events over HTTP at a
-/// fixed rate (up to 8 requests in flight), the server writes each to every stream. Figures as for broadcast.
+/// fixed rate (up to 64 requests in flight, so a slow answer does not lower the offered rate at once), the server writes each to every stream. Figures as for broadcast.
 /// </summary>
 internal static class SseScenario
 {
@@ -16,12 +16,12 @@ internal static class SseScenario
         var window = new Window();
         var deliveries = new Deliveries(window);
         var subscribers = await Connections.OpenAsync(clients, _ => SseClient.ConnectAsync(port, target.SsePath, ct));
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8, UseProxy = false })
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromSeconds(30),
         };
-        using var inFlight = new SemaphoreSlim(8);
+        using var inFlight = new SemaphoreSlim(64);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var stopPublishing = CancellationTokenSource.CreateLinkedTokenSource(ct);
         long failedPublishes = 0;
@@ -50,7 +50,7 @@ internal static class SseScenario
             lock (pending) posts = [.. pending];
             await Connections.DrainAsync(loops.Append(publishing).Concat(posts));
         }
-        return deliveries.Result(publisher.PublishedInWindow, clients, publisher.Errors + Interlocked.Read(ref failedPublishes));
+        return deliveries.Result(publisher.PublishedInWindow, perSecond, clients, publisher.Errors + Interlocked.Read(ref failedPublishes));
     }
 
     private static async Task PostAsync(HttpClient http, Target target, byte[] marker, SemaphoreSlim inFlight, Action onFailure)
