@@ -1,0 +1,47 @@
+using Workshop.Protocols.Webhooks;
+
+namespace Workshop.Playground.Features.Webhooks;
+
+/// <summary>The playground's webhook area: reference receivers, the received-events API, dev secrets and the sender API.</summary>
+public static class WebhooksFeature
+{
+    /// <summary>Registers the webhook services and loads (and checks) the reference receivers' secrets.</summary>
+    public static IServiceCollection AddPlaygroundWebhooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddWebhooks(configuration);
+        // Loaded now, not lazily, so a missing secret outside Development fails at start-up, naming its key.
+        services.AddSingleton(ReferenceWebhookSecrets.Load(configuration, environment.IsDevelopment()));
+        services.AddSingleton<ReferenceWebhookVerifiers>();
+        services.AddSingleton<ReceivedWebhookLog>();
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /webhooks/{standard,github,razorpay}</c>, <c>/api/webhooks/*</c> and <c>/api/sender/*</c>.</summary>
+    public static WebApplication MapPlaygroundWebhooks(this WebApplication app)
+    {
+        var verifiers = app.Services.GetRequiredService<ReferenceWebhookVerifiers>();
+        var log = app.Services.GetRequiredService<ReceivedWebhookLog>();
+        Task Record(WebhookEvent e, CancellationToken _)
+        {
+            log.Add(e);
+            return Task.CompletedTask;
+        }
+        app.MapWebhookReceiver("/webhooks/standard", verifiers.Get(WebhookScheme.Standard), Record);
+        app.MapWebhookReceiver("/webhooks/github", verifiers.Get(WebhookScheme.GitHub), Record);
+        app.MapWebhookReceiver("/webhooks/razorpay", verifiers.Get(WebhookScheme.Razorpay), Record);
+
+        app.MapGet("/api/webhooks/received", (ReceivedWebhookLog received) => TypedResults.Ok(received.Snapshot()));
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapGet("/api/webhooks/dev-secrets", (ReferenceWebhookSecrets secrets) => TypedResults.Ok(new
+            {
+                standard = secrets.Standard,
+                github = secrets.GitHub,
+                razorpay = secrets.Razorpay,
+                note = "Development defaults only; set Webhooks:*:Secret outside Development.",
+            }));
+        }
+        app.MapSenderApi();
+        return app;
+    }
+}

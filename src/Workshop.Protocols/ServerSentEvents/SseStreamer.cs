@@ -1,0 +1,139 @@
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Workshop.Protocols.ServerSentEvents;
+
+/// <summary>Runs one SSE response: headers, retry hint, greeting, reset/replay, then live events and heartbeats.</summary>
+internal static class SseStreamer
+{
+    /// <summary>Header a reconnecting browser sends; the query parameter serves first connects (EventSource cannot set headers).</summary>
+    public const string LastEventIdHeader = "Last-Event-ID";
+
+    /// <summary>The query parameter for a first connect that wants to resume.</summary>
+    public const string LastEventIdQuery = "lastEventId";
+
+    private const int MaxEchoedIdLength = 64;
+
+    public static async Task StreamAsync(HttpContext context, SseTopic topic, SseStreamOptions streamOptions)
+    {
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptions<ServerSentEventsOptions>>().Value;
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SseTopic).Namespace!);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var token = cts.Token;
+
+        var requested = ReadLastEventId(context.Request);
+        PrepareResponse(context);
+        // Created before anything is written, so a tick that falls during the first writes is remembered.
+        using var heartbeat = new PeriodicTimer(options.HeartbeatInterval, time);
+        using var subscription = topic.Subscribe(requested);
+        var plan = subscription.Plan;
+        SseLog.Subscribed(logger, topic.Name, plan.Kind, plan.ResumeFromId);
+        if (plan.ResetReason is not null) SseLog.ResetSent(logger, topic.Name, plan.ResetReason);
+
+        var writer = new SseWireWriter(context.Response.Body);
+        try
+        {
+            // Headers now: the browser's `open` must not wait for the first event.
+            await context.Response.StartAsync(token);
+            if (options.RetryHint > TimeSpan.Zero) await writer.WriteRetryAsync(options.RetryHint, token);
+            await writer.WriteAsync(Opening(plan, streamOptions, requested, topic.LastEventId), token);
+            await writer.FlushAsync(token);
+            await PumpAsync(subscription.Events, heartbeat, writer, token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The client went away or the app is stopping: the using blocks unsubscribe.
+        }
+        catch (IOException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // A write raced with the disconnect.
+        }
+        SseLog.Unsubscribed(logger, topic.Name, subscription.EndReason?.ToString() ?? "client left");
+    }
+
+    /// <summary>The <c>Last-Event-ID</c> header wins (a browser's reconnect keeps the first URL's query string).</summary>
+    public static string? ReadLastEventId(HttpRequest request)
+    {
+        var header = request.Headers[LastEventIdHeader].ToString();
+        if (!string.IsNullOrWhiteSpace(header)) return header;
+        var query = request.Query[LastEventIdQuery].ToString();
+        return string.IsNullOrWhiteSpace(query) ? null : query;
+    }
+
+    private static void PrepareResponse(HttpContext context)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        // Response compression would buffer events inside the compressor; an explicit identity encoding makes the
+        // compression middleware leave this response alone (ASP.NET Core's own SSE result does the same).
+        response.Headers.ContentEncoding = "identity";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+    }
+
+    private static List<SseItem<string>> Opening(SseResumePlan plan, SseStreamOptions streamOptions, string? requested, long latest)
+    {
+        var items = new List<SseItem<string>>(plan.Replay.Count + 2);
+        if (streamOptions.HelloData is not null)
+            items.Add(new SseItem<string>(streamOptions.HelloData, streamOptions.HelloEventName));
+        if (plan.Kind == SseResumeKind.Reset)
+        {
+            var echoed = requested is { Length: > MaxEchoedIdLength } ? requested[..MaxEchoedIdLength] : requested;
+            var data = JsonSerializer.Serialize(
+                new ResetData(plan.ResetReason!, echoed, plan.ResumeFromId, latest), JsonSerializerOptions.Web);
+            // Its id is where the following replay starts, so a drop during the replay resumes correctly.
+            items.Add(new SseItem<string>(data, "reset") { EventId = plan.ResumeFromId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        else if (streamOptions.AnnounceReplay && plan.Replay.Count > 0)
+        {
+            var data = JsonSerializer.Serialize(new ReplayData(plan.Replay.Count, plan.ResumeFromId), JsonSerializerOptions.Web);
+            items.Add(new SseItem<string>(data, "replay"));
+        }
+        foreach (var item in plan.Replay) items.Add(SseWireWriter.ToItem(item));
+        return items;
+    }
+
+    private static async Task PumpAsync(ChannelReader<SseEvent> events, PeriodicTimer heartbeat, SseWireWriter writer, CancellationToken token)
+    {
+        Task<bool>? tick = null;
+        Task<bool>? ready = null;
+        var batch = new List<SseItem<string>>();
+        while (true)
+        {
+            tick ??= heartbeat.WaitForNextTickAsync(token).AsTask();
+            ready ??= events.WaitToReadAsync(token).AsTask();
+            var done = await Task.WhenAny(tick, ready);
+            if (done == ready)
+            {
+                // False: the topic ended this subscription (dropped as slow, or disconnected): end the response.
+                if (!await ready) return;
+                ready = null;
+                batch.Clear();
+                while (events.TryRead(out var item)) batch.Add(SseWireWriter.ToItem(item));
+                await writer.WriteAsync(batch, token);
+            }
+            else
+            {
+                await tick;
+                tick = null;
+                await writer.WritePingAsync(token);
+            }
+            await writer.FlushAsync(token);
+        }
+    }
+
+    private sealed record ResetData(string Reason, string? Requested, long ResumeFrom, long Latest);
+
+    private sealed record ReplayData(int Count, long After);
+}

@@ -1,0 +1,20 @@
+namespace Workshop.Protocols.WebSockets.Chat;
+
+/// <summary>Names and limits of the <c>chat.v1</c> protocol (JSON text frames; commands are verbs, events past tense).</summary>
+public static class ChatProtocol
+{
+    /// <summary>The WebSocket subprotocol name.</summary>
+    public const string SubProtocol = "chat.v1";
+
+    /// <summary>Longest room name; rooms use letters, digits, '-', '_' and '.'.</summary>
+    public const int MaxRoomLength = 40;
+
+    /// <summary>Longest display name.</summary>
+    public const int MaxNameLength = 32;
+
+    /// <summary>Longest message text.</summary>
+    public const int MaxTextLength = 2000;
+
+    /// <summary>How many rooms one connection may be in at once.</summary>
+    public const int MaxRoomsPerConnection = 16;
+}

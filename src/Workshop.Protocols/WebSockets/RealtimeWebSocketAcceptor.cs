@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Workshop.Protocols.WebSockets;
+
+/// <summary>
+/// Checks a request before the upgrade (426 for plain HTTP, 403 for a foreign Origin, 400 for an unsupported
+/// subprotocol, each with a problem+json reason) and accepts it with the configured keep-alive.
+/// </summary>
+public sealed class RealtimeWebSocketAcceptor(
+    IOptions<RealtimeWebSocketOptions> options,
+    TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
+    ILogger<RealtimeWebSocketAcceptor> logger)
+{
+    /// <summary>Fires when the application starts stopping: pass it to <see cref="WebSocketConnection.RunAsync"/>.</summary>
+    public CancellationToken ApplicationStopping => lifetime.ApplicationStopping;
+
+    /// <summary>
+    /// Accepts the request as a WebSocket, or writes the refusal and returns null.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="subProtocol">
+    /// The subprotocol this endpoint speaks, or null for none. A client offering subprotocols without this one is
+    /// refused with 400; a client offering none is accepted without one.
+    /// </param>
+    public async Task<WebSocketConnection?> AcceptAsync(HttpContext context, string? subProtocol = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = options.Value;
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.Headers.Upgrade = "websocket";
+            await RefuseAsync(context, StatusCodes.Status426UpgradeRequired, "Upgrade Required",
+                "This is a WebSocket endpoint: connect with a WebSocket client (Upgrade: websocket).");
+            return null;
+        }
+        if (!OriginPolicy.IsAllowed(context.Request, settings.AllowedOrigins))
+        {
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, "Origin not allowed",
+                $"Origin '{context.Request.Headers.Origin}' is not allowed to open a WebSocket here.");
+            return null;
+        }
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        string? chosen = null;
+        if (offered.Count > 0 && subProtocol is not null)
+        {
+            if (!offered.Contains(subProtocol, StringComparer.Ordinal))
+            {
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "Unsupported subprotocol",
+                    $"This endpoint speaks '{subProtocol}'; the client offered '{string.Join(", ", offered)}'.");
+                return null;
+            }
+            chosen = subProtocol;
+        }
+
+        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = chosen,
+            KeepAliveInterval = settings.KeepAliveInterval,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
+        });
+        var connection = new WebSocketConnection(socket, settings, timeProvider, logger, context.RequestAborted);
+        WebSocketLog.Accepted(logger, connection.Id, context.Request.Path, chosen ?? "none");
+        return connection;
+    }
+
+    private async Task RefuseAsync(HttpContext context, int status, string title, string detail)
+    {
+        WebSocketLog.Refused(logger, context.Request.Path, status, detail);
+        await TypedResults.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+    }
+}

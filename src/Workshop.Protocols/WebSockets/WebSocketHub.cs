@@ -1,0 +1,81 @@
+namespace Workshop.Protocols.WebSockets;
+
+/// <summary>
+/// Named rooms of connections. Joining and leaving take a short lock; a broadcast takes a snapshot of the members
+/// and queues the same encoded bytes to each without waiting, so one slow client never delays the others.
+/// </summary>
+public sealed class WebSocketHub
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Dictionary<WebSocketConnection, string>> _rooms = new(StringComparer.Ordinal);
+
+    /// <summary>Adds <paramref name="connection"/> to <paramref name="room"/> as <paramref name="name"/>; false if already there.</summary>
+    public bool Join(string room, WebSocketConnection connection, string name)
+    {
+        lock (_gate)
+        {
+            if (!_rooms.TryGetValue(room, out var members)) _rooms[room] = members = [];
+            return members.TryAdd(connection, name);
+        }
+    }
+
+    /// <summary>Removes <paramref name="connection"/> from <paramref name="room"/>; its membership, or null if it was not there.</summary>
+    public RoomMember? Leave(string room, WebSocketConnection connection)
+    {
+        lock (_gate)
+        {
+            if (!_rooms.TryGetValue(room, out var members) || !members.Remove(connection, out var name)) return null;
+            if (members.Count == 0) _rooms.Remove(room);
+            return new RoomMember(room, name, connection);
+        }
+    }
+
+    /// <summary>Removes <paramref name="connection"/> from every room; the memberships it had.</summary>
+    public IReadOnlyList<RoomMember> LeaveAll(WebSocketConnection connection)
+    {
+        var left = new List<RoomMember>();
+        lock (_gate)
+        {
+            foreach (var (room, members) in _rooms)
+                if (members.Remove(connection, out var name)) left.Add(new RoomMember(room, name, connection));
+            foreach (var member in left)
+                if (_rooms[member.Room].Count == 0) _rooms.Remove(member.Room);
+        }
+        return left;
+    }
+
+    /// <summary>True when <paramref name="connection"/> is in <paramref name="room"/>.</summary>
+    public bool IsMember(string room, WebSocketConnection connection)
+    {
+        lock (_gate) return _rooms.TryGetValue(room, out var members) && members.ContainsKey(connection);
+    }
+
+    /// <summary>Number of rooms <paramref name="connection"/> is in.</summary>
+    public int RoomCountOf(WebSocketConnection connection)
+    {
+        lock (_gate) return _rooms.Values.Count(members => members.ContainsKey(connection));
+    }
+
+    /// <summary>A snapshot of the members of <paramref name="room"/> (empty when the room does not exist).</summary>
+    public IReadOnlyList<RoomMember> MembersOf(string room)
+    {
+        lock (_gate)
+        {
+            return _rooms.TryGetValue(room, out var members)
+                ? [.. members.Select(m => new RoomMember(room, m.Value, m.Key))]
+                : [];
+        }
+    }
+
+    /// <summary>
+    /// Queues <paramref name="message"/> (encoded once, bytes shared) to every member of <paramref name="room"/>
+    /// except <paramref name="except"/>; returns how many accepted it. A member whose queue is full is closed (1008).
+    /// </summary>
+    public int Broadcast(string room, OutboundMessage message, WebSocketConnection? except = null)
+    {
+        var delivered = 0;
+        foreach (var member in MembersOf(room))
+            if (member.Connection != except && member.Connection.TrySend(message)) delivered++;
+        return delivered;
+    }
+}

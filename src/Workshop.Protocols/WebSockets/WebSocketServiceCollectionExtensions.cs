@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workshop.Protocols.WebSockets;
+using Workshop.Protocols.WebSockets.Chat;
+
+// In the framework's namespace (the ASP.NET Core convention) so Program.cs needs no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the WebSocket services.</summary>
+public static class WebSocketServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the WebSocket middleware, <see cref="RealtimeWebSocketOptions"/> bound from the <c>WebSockets</c> section,
+    /// the <see cref="RealtimeWebSocketAcceptor"/> and the chat hub used by <c>MapChat</c>.
+    /// </summary>
+    public static IServiceCollection AddRealtimeWebSockets(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RealtimeWebSocketOptions>()
+            .Bind(configuration.GetSection(RealtimeWebSocketOptions.SectionName))
+            .Validate(o => o.MaxMessageBytes > 0 && o.SendQueueCapacity > 0, "WebSockets: MaxMessageBytes and SendQueueCapacity must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RealtimeWebSocketAcceptor>();
+        services.TryAddSingleton<ChatHub>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Workshop.Protocols.WebSockets;
+
+/// <summary>Puts the WebSocket middleware first, so <c>AddRealtimeWebSockets</c> alone makes the endpoints work.</summary>
+internal sealed class WebSocketsStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        // Keep-alive is set per accept from RealtimeWebSocketOptions; the middleware only adds the upgrade feature.
+        app.UseWebSockets();
+        next(app);
+    };
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+
+namespace Workshop.Protocols.Webhooks;
+
+/// <summary>
+/// The sending side's API: enqueue a signed delivery into the durable outbox (one insert), read its state and
+/// attempt log, and redeliver it by hand. The <c>WebhookDispatcher</c> background service does the sending.
+/// </summary>
+public sealed class WebhookSender
+{
+    private readonly OutboxStore _store;
+    private readonly OutboxReader _reader;
+    private readonly DestinationGuard _guard;
+    private readonly DispatchSignal _signal;
+    private readonly TimeProvider _time;
+
+    internal WebhookSender(OutboxStore store, OutboxReader reader, DestinationGuard guard, DispatchSignal signal, TimeProvider time)
+    {
+        _store = store;
+        _reader = reader;
+        _guard = guard;
+        _signal = signal;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Stores the delivery and wakes the dispatcher. Throws <see cref="DestinationRefusedException"/> when the URL
+    /// is refused by the guard, and <see cref="FormatException"/> when the secret is not <c>whsec_…</c>.
+    /// </summary>
+    public async Task<WebhookDelivery> EnqueueAsync(WebhookMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        WebhookSecret.Parse(message.Secret);
+        if (await _guard.CheckUrlAsync(message.Url, cancellationToken) is { } refusal) throw new DestinationRefusedException(refusal);
+        var id = "dlv_" + NewId();
+        var eventId = message.EventId ?? "msg_" + NewId();
+        var row = new OutboxRow(id, eventId, message.EventType, message.Url.AbsoluteUri, message.Secret, message.Payload.ToArray(), 0);
+        await _store.InsertAsync(row, _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        _signal.Notify();
+        return (await _reader.GetAsync(id, cancellationToken))!;
+    }
+
+    /// <summary>The delivery with its attempt log, or null when unknown.</summary>
+    public Task<WebhookDelivery?> GetAsync(string id, CancellationToken cancellationToken) => _reader.GetAsync(id, cancellationToken);
+
+    /// <summary>
+    /// Makes a finished delivery (succeeded, dead-lettered, disabled) pending again with a fresh round of attempts,
+    /// the same event id, and its endpoint re-enabled. False when unknown or still pending.
+    /// </summary>
+    public async Task<bool> RedeliverAsync(string id, CancellationToken cancellationToken)
+    {
+        var changed = await _store.RedeliverAsync(id, _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        if (changed) _signal.Notify();
+        return changed;
+    }
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+}
