@@ -25,7 +25,7 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
             {
                 var spec = setup.Servers.Single(s => s.Name == name);
                 Log($"starting {name}");
-                _servers[name] = await ServerProcess.StartAsync(spec, serverCore, rawDirectory, TimeSpan.FromSeconds(60));
+                _servers[name] = await ServerProcess.StartAsync(spec, serverCore, rawDirectory, TimeSpan.FromSeconds(20));
             }
             Checks.AddRange(await SanityChecks.RunAsync(setup.Targets, _servers, rawDirectory, settings.WebhookSecret, ct));
             foreach (var check in Checks) Log("check: " + check);
@@ -96,6 +96,7 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
         try
         {
             server.ThrowIfExited();
+            await QuiesceAsync(ct);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(length + TimeSpan.FromSeconds(90));
             var probe = new CpuProbe(server.Pid);
@@ -110,6 +111,23 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
         {
             return (null, $"failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
         }
+    }
+
+    /// <summary>
+    /// Every server shares the server core: a window starts only once all of them are idle (under 10 % of the core
+    /// for 300 ms), so a peer still flushing the backlog of its own window cannot slow the next target down.
+    /// </summary>
+    private async Task QuiesceAsync(CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            var before = _servers.Values.Sum(s => CpuProbe.CpuTimeOf(s.Pid).TotalSeconds);
+            await Task.Delay(300, ct);
+            var busy = (_servers.Values.Sum(s => CpuProbe.CpuTimeOf(s.Pid).TotalSeconds) - before) / 0.3;
+            if (busy < 0.1) return;
+        }
+        Log("servers still busy after 20 s; measuring anyway");
     }
 
     private static string Describe(WindowResult r) =>

@@ -35,11 +35,14 @@ internal sealed class CpuProbe(int serverPid)
         GeneratorShare = (Environment.CpuUsage.TotalTime - _self0).TotalSeconds / wall;
     }
 
-    private TimeSpan ServerCpu()
+    private TimeSpan ServerCpu() => CpuTimeOf(serverPid);
+
+    /// <summary>User + system CPU time a process has used so far (zero when it is gone).</summary>
+    public static TimeSpan CpuTimeOf(int pid)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{serverPid}/stat");
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return TimeSpan.FromSeconds(ticks / TicksPerSecond);
