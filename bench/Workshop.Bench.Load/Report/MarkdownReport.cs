@@ -43,6 +43,8 @@ internal static class MarkdownReport
         Row(md, f, "webhook", $"Webhook receiver (wrk, {s["webhook connections"]} conns, 1 KB signed body): req/s", r => r.Rate, Figures.Format);
         Row(md, f, "webhook", "Webhook receiver: p99 (ms)", r => r.P99Ms, Figures.Format);
         md.AppendLine();
+        md.AppendLine("‡ the generator's core was at least 90 % busy in these windows: the figure is (also) the generator's limit.").AppendLine();
+        CpuTable(md, f, run);
         TargetsSection.Append(md, f);
         if (notes.Length > 0) md.AppendLine(notes.Trim()).AppendLine();
         md.AppendLine("## How it was measured").AppendLine();
@@ -75,7 +77,21 @@ internal static class MarkdownReport
     {
         if (!f.Has(scenario)) return;
         var values = Targets.Select(t => f.Median(scenario, t, metric)).ToArray();
+        var cells = Targets.Select((t, i) => format(values[i]) + (f.Median(scenario, t, r => r.GeneratorCpu) >= 0.9 ? " ‡" : "")).ToArray();
         string Ratio(double a, double b) => ratios && !double.IsNaN(Percentiles.Ratio(a, b)) ? Percentiles.Ratio(a, b).ToString("0.00", CultureInfo.InvariantCulture) + "×" : "—";
-        md.AppendLine($"| {label} | {format(values[0])} | {format(values[1])} | {format(values[2])} | {Ratio(values[0], values[1])} | {Ratio(values[0], values[2])} |");
+        md.AppendLine($"| {label} | {cells[0]} | {cells[1]} | {cells[2]} | {Ratio(values[0], values[1])} | {Ratio(values[0], values[2])} |");
+    }
+
+    private static void CpuTable(StringBuilder md, Figures f, RunRecord run)
+    {
+        md.AppendLine("CPU in the measured windows (medians; share of one core; server / generator, wrk not included):").AppendLine();
+        md.AppendLine("| scenario | reference | Node peer | raw limit |");
+        md.AppendLine("|---|---:|---:|---:|");
+        foreach (var id in run.Measurements.Select(m => m.Scenario).Distinct().Where(id => !id.StartsWith("mem-", StringComparison.Ordinal)))
+        {
+            var cells = Targets.Select(t => $"{Figures.Percent(f.Median(id, t, r => r.ServerCpu))} / {Figures.Percent(f.Median(id, t, r => r.GeneratorCpu))}");
+            md.AppendLine($"| {id} | {string.Join(" | ", cells)} |");
+        }
+        md.AppendLine();
     }
 }
