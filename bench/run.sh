@@ -6,7 +6,7 @@
 #   bench/run.sh                 full matrix (~20 minutes), the numbers for docs/benchmarks.md
 #   bench/run.sh --quick         tiny loads, 1-second windows: a smoke test (~1-2 minutes incl. build);
 #                                writes bench/results/raw/benchmarks-quick.md instead
-#   bench/run.sh --only echo     one scenario (prefix of: mem-ws mem-sse echo broadcast sse- webhook)
+#   bench/run.sh --only echo     one scenario (prefix of: mem-ws mem-sse echo broadcast sse- webhook sender)
 #   bench/run.sh --report-only   re-render docs/benchmarks.md from bench/results/full.json and bench/notes.md
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -18,6 +18,8 @@ internal sealed record BenchSettings
     public required int WebhookConnections { get; init; }
     public required int MemoryConnections { get; init; }
     public int MessageSize { get; init; } = 64;
+    public int SenderDeliveries { get; init; } = 2000;
+    public TimeSpan SenderDeadline { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>The larger targets, run against the reference only (the Node peers fall over well before).</summary>
     public bool ReferenceScaleTargets { get; init; }
@@ -59,5 +61,7 @@ internal sealed record BenchSettings
         SseRate = 50,
         WebhookConnections = 8,
         MemoryConnections = 100,
+        SenderDeliveries = 50,
+        SenderDeadline = TimeSpan.FromSeconds(10),
     };
 }

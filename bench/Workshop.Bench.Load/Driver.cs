@@ -25,7 +25,8 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
             {
                 var spec = setup.Servers.Single(s => s.Name == name);
                 Log($"starting {name}");
-                _servers[name] = await ServerProcess.StartAsync(spec, serverCore, rawDirectory, TimeSpan.FromSeconds(20));
+                var core = name == Setup.SinkName ? 1 - serverCore : serverCore;
+                _servers[name] = await ServerProcess.StartAsync(spec, core, rawDirectory, TimeSpan.FromSeconds(60));
             }
             Checks.AddRange(await SanityChecks.RunAsync(setup.Targets, _servers, rawDirectory, settings.WebhookSecret, ct));
             foreach (var check in Checks) Log("check: " + check);
@@ -65,6 +66,8 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
         var script = WebhookScenario.WriteScript(rawDirectory, s.WebhookSecret);
         yield return new("webhook", t => t.WebhookServer, true, (t, p, length, ct) =>
             WebhookScenario.RunAsync(script, p.Port, t.WebhookPath, s.WebhookConnections, length, ct));
+        yield return new("sender", t => t.SenderServer, true, (_, p, _, ct) =>
+            SenderScenario.RunAsync(p.Port, _servers[Setup.SinkName].Port, s.SenderDeliveries, s.SenderDeadline, ct));
     }
 
     private async Task MeasureAsync(ScenarioPlan plan, CancellationToken ct)

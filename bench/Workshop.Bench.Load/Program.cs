@@ -101,6 +101,8 @@ static Dictionary<string, string> Describe(BenchSettings s, string command) => n
     ["sse rate"] = s.SseRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
     ["message size"] = $"{s.MessageSize} bytes of payload (a timestamp marker padded)",
     ["webhook connections"] = s.WebhookConnections.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["sender deliveries"] = s.SenderDeliveries.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+    ["sender"] = $"reference only: {s.SenderDeliveries:N0} deliveries enqueued through POST /api/sender/deliveries (16 in flight) to a raw sink on the generator core; timed from the first enqueue to the last arrival, deadline {s.SenderDeadline.TotalSeconds:0} s",
     ["memory"] = $"VmRSS of the server before and after opening {s.MemoryConnections:N0} idle connections (each after a {s.Settle.TotalSeconds:0.#} s settle), delta ÷ N; {s.Rounds} rounds on the same process",
     ["logging"] = "reference: Logging:LogLevel:Default and Microsoft.AspNetCore at Warning, Production environment, Release build; Node peers log nothing per request",
 };

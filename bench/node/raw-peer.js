@@ -2,7 +2,7 @@
 // It does the least each job needs and nothing else (no signature check, no queues, no logging):
 //   WebSocket /ws/echo (Welcome!, then echo), /ws/broadcast (every message to every client),
 //   GET /events (SSE stream, body delimited by connection close), POST /events/publish (body to every stream),
-//   any other POST: "200 OK" after reading the body.
+//   any other POST: "200 OK" after reading the body; GET /count: how many such POSTs it answered (a webhook sink).
 "use strict";
 const crypto = require("crypto");
 const net = require("net");
@@ -10,6 +10,7 @@ const net = require("net");
 const port = Number(process.env.PORT || 3000);
 const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 const broadcastClients = new Set();
+let posts = 0;
 const streams = new Set();
 const OK = Buffer.from("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK");
 const ACCEPTED = Buffer.from("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
@@ -90,7 +91,11 @@ net.createServer((socket) => {
         const event = Buffer.concat([Buffer.from("data: "), body, Buffer.from("\n\n")]);
         for (const s of streams) s.write(event);
         socket.write(ACCEPTED);
+      } else if (req.method === "GET" && req.path === "/count") {
+        const text = String(posts);
+        socket.write(`HTTP/1.1 200 OK\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
       } else {
+        posts++;
         socket.write(OK);
       }
     }

@@ -13,6 +13,7 @@ internal static class ReferenceTarget
         EchoPath = "/ws/echo",
         WebhookServer = "playground",
         WebhookPath = "/webhooks/github",
+        SenderServer = "playground",
         // The playground's chat would need join notices to 1,000 members (each listing them all) and its /events
         // has no publish endpoint: the bench host maps the same library's hub and topic for these two.
         BroadcastServer = "bench-host",

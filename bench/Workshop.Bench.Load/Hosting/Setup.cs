@@ -20,6 +20,8 @@ internal sealed class Setup
             ["Webhooks__Standard__Secret"] = "whsec_" + Convert.ToBase64String("bench-standard-secret-0123456789"u8),
             ["Webhooks__Razorpay__Secret"] = webhookSecret,
             ["Workshop__DataDirectory"] = Path.Combine(rawDirectory, "playground-data"),
+            // The sender scenario posts to a sink on 127.0.0.1, which the destination guard refuses by default.
+            ["Webhooks__Sender__AllowLoopback"] = "true",
         };
         var playground = Path.Combine(repoRoot, "src", "Workshop.Playground", release, "Workshop.Playground.dll");
         var benchHost = Path.Combine(repoRoot, "bench", "Workshop.Bench.Host", release, "Workshop.Bench.Host.dll");
@@ -32,6 +34,7 @@ internal sealed class Setup
             new ServerSpec("node-ws", "node", ["ws-peer.js"], new Dictionary<string, string>(), node),
             new ServerSpec("node-express", "node", ["express-peer.js"], new Dictionary<string, string> { ["WEBHOOK_SECRET"] = webhookSecret }, node),
             new ServerSpec("raw", "node", ["raw-peer.js"], new Dictionary<string, string>(), node),
+            new ServerSpec(SinkName, "node", ["raw-peer.js"], new Dictionary<string, string>(), node),
         ];
         Target[] all =
         [
@@ -42,11 +45,15 @@ internal sealed class Setup
         Targets = [.. all.Where(t => onlyTargets is null || onlyTargets.Contains(t.Key))];
     }
 
+    /// <summary>The webhook sink (a second raw peer) the sender scenario delivers to; it runs on the generator core.</summary>
+    public const string SinkName = "sink";
+
     public IReadOnlyList<ServerSpec> Servers { get; }
     public IReadOnlyList<Target> Targets { get; }
 
     public IEnumerable<string> ServerNamesInUse() => Targets
-        .SelectMany(t => new[] { t.EchoServer, t.BroadcastServer, t.SseServer, t.WebhookServer })
+        .SelectMany(t => new[] { t.EchoServer, t.BroadcastServer, t.SseServer, t.WebhookServer, t.SenderServer })
         .OfType<string>()
-        .Distinct();
+        .Distinct()
+        .Concat(Targets.Any(t => t.SenderServer is not null) ? [SinkName] : []);
 }

@@ -32,6 +32,9 @@ internal sealed record Target(string Key, string Label)
     public string? WebhookServer { get; init; }
     public string WebhookPath { get; init; } = "/webhooks/github";
 
+    /// <summary>The server whose sender API (<c>POST /api/sender/deliveries</c>) is measured; null for none.</summary>
+    public string? SenderServer { get; init; }
+
     /// <summary>False for the raw limit, which answers 200 without checking anything.</summary>
     public bool ChecksSignatures { get; init; } = true;
 

@@ -42,6 +42,8 @@ internal static class MarkdownReport
         Row(md, f, "mem-sse", "SSE memory per idle connection (KB)", r => r.Rate, Figures.Format);
         Row(md, f, "webhook", $"Webhook receiver (wrk, {s["webhook connections"]} conns, 1 KB signed body): req/s", r => r.Rate, Figures.Format);
         Row(md, f, "webhook", "Webhook receiver: p99 (ms)", r => r.P99Ms, Figures.Format);
+        Row(md, f, "sender", $"Webhook sender, {s.GetValueOrDefault("sender deliveries", "?")} deliveries through the SQLite outbox to a local sink: deliveries/s", r => r.Rate, Figures.Format, ratios: false);
+        Row(md, f, "sender", "Webhook sender: share received before the deadline", r => r.Share, Figures.Percent, ratios: false);
         md.AppendLine();
         md.AppendLine("‡ the generator's core was at least 90 % busy in these windows: the figure is (also) the generator's limit.").AppendLine();
         CpuTable(md, f, run);
