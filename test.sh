@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/ensure-chromium.sh
+# Stop the Redis server only if this run started it.
+export WORKSHOP_REDIS_PIDFILE="${TMPDIR:-/tmp}/workshop-redis-$$.pid"
+trap 'if [ -f "$WORKSHOP_REDIS_PIDFILE" ]; then kill "$(cat "$WORKSHOP_REDIS_PIDFILE")" 2>/dev/null || true; rm -f "$WORKSHOP_REDIS_PIDFILE"; fi' EXIT
 scripts/ensure-redis.sh
 
 rm -rf TestResults

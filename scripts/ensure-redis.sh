@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes a Redis server available for the scale-out tests: installs redis-server with apt when missing (as root
 # or with passwordless sudo) and starts one on 127.0.0.1:6379 when nothing answers there. Set
-# WORKSHOP_REDIS to use another server (host:port); then this script does nothing.
+# WORKSHOP_REDIS to use another server (host:port); then this script does nothing. A server this script starts
+# writes its pid to $WORKSHOP_REDIS_PIDFILE (default /tmp/workshop-redis.pid), so the caller can stop it.
 set -euo pipefail
 
 if [ -n "${WORKSHOP_REDIS:-}" ]; then exit 0; fi
@@ -22,7 +23,8 @@ if ! command -v redis-server >/dev/null 2>&1 && command -v apt-get >/dev/null 2>
 fi
 
 if command -v redis-server >/dev/null 2>&1; then
-  redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no >/dev/null
+  redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no \
+    --pidfile "${WORKSHOP_REDIS_PIDFILE:-/tmp/workshop-redis.pid}" >/dev/null
   for _ in $(seq 1 50); do answers && exit 0; sleep 0.1; done
 fi
 echo "No Redis server could be started; the Redis tests will report it."

@@ -10,12 +10,17 @@ builder.Services.AddLiveFeed(builder.Configuration);
 
 // Webhooks
 builder.Services.AddPlaygroundWebhooks(builder.Configuration, builder.Environment);
+builder.Services.AddInspector(builder.Configuration);
 
 // Playground and site
+builder.Services.AddCourseSite();
+builder.Services.AddPlaygroundProblems();
 
 var app = builder.Build();
+app.UsePlaygroundProblems(); // problem+json with a reason for the framework's own rejections (bad JSON, 404, 405, 415)
 
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+// "degraded" (still 200) with a reason while a Redis backplane is unreachable; see docs/scale-out.md.
+app.MapGet("/health", (Workshop.Protocols.Scaling.BackplaneHealth backplane) => TypedResults.Ok(backplane.Report()));
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
@@ -29,9 +34,10 @@ app.MapLiveFeed();
 
 // Webhooks
 app.MapPlaygroundWebhooks();
+app.MapInspector();
 
 // Playground and site
-app.MapGet("/", () => Results.Redirect("/play/"));
+app.MapCourseSite();
 
 app.Run();
 

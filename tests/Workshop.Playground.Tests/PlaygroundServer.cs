@@ -9,10 +9,14 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDir = Directory.CreateTempSubdirectory("playground-tests-").FullName;
 
+    // WebApplicationFactory finds the app's host through a process-wide DiagnosticListener: two factories
+    // building at the same moment can catch each other's host. Start-ups take turns; running servers don't.
+    private static readonly Lock StartGate = new();
+
     public PlaygroundServer()
     {
         UseKestrel(0);
-        StartServer();
+        lock (StartGate) StartServer();
     }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>

@@ -63,6 +63,7 @@ public sealed class WebSocketContractTests
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var response = await http.GetAsync("/ws/game?game=not%20valid");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"reason\":\"bad-game-id\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<string> NextBoardAsync(WebSocket socket)

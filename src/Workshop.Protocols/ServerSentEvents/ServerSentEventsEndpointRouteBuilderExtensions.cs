@@ -40,7 +40,8 @@ public static class ServerSentEventsEndpointRouteBuilderExtensions
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SseTopic).Namespace!);
                 SseLog.UnknownTopic(logger, context.Request.Path);
                 await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown event stream",
-                    detail: "There is no event stream at this address.").ExecuteAsync(context);
+                    detail: "There is no event stream at this address.",
+                    extensions: new Dictionary<string, object?> { ["reason"] = "unknown-topic" }).ExecuteAsync(context);
                 return;
             }
             await SseStreamer.StreamAsync(context, topic, options);

@@ -11,7 +11,8 @@ public static class ServerSentEventsServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="ISseTopics"/> (singleton) and binds <see cref="ServerSentEventsOptions"/> from the
     /// <c>ServerSentEvents</c> section of <paramref name="configuration"/> (pass the app's root configuration).
-    /// Calling it again is harmless.
+    /// Calling it again is harmless. Ids and history are shared through Redis when <c>Redis:Configuration</c> is set
+    /// or <c>ServerSentEvents:Backplane</c> is <c>redis</c> (<see cref="ISseBackplane"/>).
     /// </summary>
     public static IServiceCollection AddServerSentEvents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +27,7 @@ public static class ServerSentEventsServiceCollectionExtensions
             .Validate(o => o.RetryHint >= TimeSpan.Zero, "ServerSentEvents:RetryHint must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        Workshop.Protocols.Scaling.BackplaneRegistration.AddSseBackplane(services, configuration); // memory, or Redis by config
         services.TryAddSingleton<ISseTopics, SseTopics>();
         return services;
     }

@@ -14,15 +14,22 @@ public sealed class SseTopic
     private readonly List<SseSubscription> _subscribers = [];
     private readonly int _queueCapacity;
     private readonly ILogger _logger;
+    private readonly ISseBackplane _backplane;
+    private readonly IDisposable _feed;
     private long _lastId;
 
-    internal SseTopic(string name, ServerSentEventsOptions options, ILogger logger)
+    internal SseTopic(string name, ServerSentEventsOptions options, ILogger logger, ISseBackplane? backplane = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SubscriberQueueCapacity, 1);
         Name = name;
         _log = new SseEventLog(options.LogCapacity);
         _queueCapacity = options.SubscriberQueueCapacity;
         _logger = logger;
+        _backplane = backplane ?? InMemorySseBackplane.Instance;
+        // A shared backplane: start from the shared history (the ring keeps the newest), then follow every instance.
+        List<SseSubscription>? none = null; // no subscriber exists yet
+        lock (_gate) CatchUpLocked(long.MaxValue, ref none);
+        _feed = _backplane.Subscribe(name, Apply);
     }
 
     /// <summary>The topic's name.</summary>
@@ -49,19 +56,54 @@ public sealed class SseTopic
         SseEvent item;
         lock (_gate)
         {
-            item = new SseEvent(++_lastId, eventName, data);
-            _log.Append(item);
-            foreach (var subscriber in _subscribers)
-                if (!subscriber.TryDeliver(item)) (slow ??= []).Add(subscriber);
-            if (slow is not null)
-                foreach (var subscriber in slow) _subscribers.Remove(subscriber);
+            // Null: the shared store is unreachable; number it locally (served to this instance's clients only).
+            var id = _backplane.Append(Name, eventName, data, _lastId) ?? _lastId + 1;
+            CatchUpLocked(id, ref slow);
+            item = new SseEvent(id, eventName, data);
+            AppendLocked(item, ref slow);
         }
-        if (slow is not null)
-        {
-            foreach (var subscriber in slow)
-                if (subscriber.End(SseSubscriptionEnd.TooSlow)) SseLog.SlowSubscriberDropped(_logger, Name, _queueCapacity);
-        }
+        EndSlow(slow);
         return item;
+    }
+
+    /// <summary>An event from the shared backplane (any instance): applied once, in id order, gaps filled from the store.</summary>
+    private void Apply(SseEvent item)
+    {
+        List<SseSubscription>? slow = null;
+        lock (_gate)
+        {
+            if (item.Id <= _lastId) return; // already applied (our own publish, or read while filling a gap)
+            CatchUpLocked(item.Id, ref slow);
+            if (item.Id > _lastId) AppendLocked(item, ref slow);
+        }
+        EndSlow(slow);
+    }
+
+    /// <summary>Applies the stored events between the latest applied id and <paramref name="beforeId"/> (exclusive).</summary>
+    private void CatchUpLocked(long beforeId, ref List<SseSubscription>? slow)
+    {
+        if (beforeId <= _lastId + 1) return;
+        foreach (var missed in _backplane.ReadAfter(Name, _lastId))
+            if (missed.Id < beforeId && missed.Id > _lastId) AppendLocked(missed, ref slow);
+    }
+
+    private void AppendLocked(SseEvent item, ref List<SseSubscription>? slow)
+    {
+        _lastId = item.Id;
+        _log.Append(item);
+        List<SseSubscription>? dropped = null;
+        foreach (var subscriber in _subscribers)
+            if (!subscriber.TryDeliver(item)) (dropped ??= []).Add(subscriber);
+        if (dropped is null) return;
+        foreach (var subscriber in dropped) _subscribers.Remove(subscriber);
+        (slow ??= []).AddRange(dropped);
+    }
+
+    private void EndSlow(List<SseSubscription>? slow)
+    {
+        if (slow is null) return;
+        foreach (var subscriber in slow)
+            if (subscriber.End(SseSubscriptionEnd.TooSlow)) SseLog.SlowSubscriberDropped(_logger, Name, _queueCapacity);
     }
 
     /// <summary>Publishes <paramref name="value"/> serialized as JSON (web defaults: camelCase).</summary>
@@ -76,13 +118,25 @@ public sealed class SseTopic
     /// <param name="lastEventId">The id the client saw last (<c>Last-Event-ID</c>), or <see langword="null"/> for live only.</param>
     public SseSubscription Subscribe(string? lastEventId)
     {
-        lock (_gate)
+        List<SseSubscription>? slow = null;
+        try
         {
-            var plan = SseResume.Decide(lastEventId, _log, _lastId);
-            var subscription = new SseSubscription(this, plan, _queueCapacity);
-            _subscribers.Add(subscription);
-            return subscription;
+            lock (_gate) return SubscribeLocked(lastEventId, ref slow);
         }
+        finally
+        {
+            EndSlow(slow);
+        }
+    }
+
+    private SseSubscription SubscribeLocked(string? lastEventId, ref List<SseSubscription>? slow)
+    {
+        // With a shared backplane the client may come from an instance that is ahead of this one: catch up first.
+        CatchUpLocked(long.MaxValue, ref slow);
+        var plan = SseResume.Decide(lastEventId, _log, _lastId);
+        var subscription = new SseSubscription(this, plan, _queueCapacity);
+        _subscribers.Add(subscription);
+        return subscription;
     }
 
     /// <summary>Ends every open subscription (their streams finish; clients reconnect and resume). Returns how many.</summary>
@@ -98,6 +152,13 @@ public sealed class SseTopic
         foreach (var subscriber in all)
             if (subscriber.End(SseSubscriptionEnd.Disconnected)) ended++;
         return ended;
+    }
+
+    /// <summary>Stops following the backplane (the topic was removed) and ends its streams.</summary>
+    internal void Detach()
+    {
+        _feed.Dispose();
+        DisconnectAll();
     }
 
     internal void Unsubscribe(SseSubscription subscription)

@@ -6,17 +6,21 @@ using Microsoft.Extensions.Options;
 namespace Workshop.Protocols.ServerSentEvents;
 
 /// <summary>The default <see cref="ISseTopics"/>: topics live in memory for the life of the process.</summary>
-internal sealed class SseTopics(IOptions<ServerSentEventsOptions> options, ILogger<SseTopic> logger) : ISseTopics
+internal sealed class SseTopics(IOptions<ServerSentEventsOptions> options, ILogger<SseTopic> logger, ISseBackplane? backplane = null) : ISseTopics
 {
     private readonly ConcurrentDictionary<string, SseTopic> _topics = new(StringComparer.Ordinal);
     private readonly ServerSentEventsOptions _options = options.Value;
+    private readonly Lock _creating = new();
 
     public IReadOnlyCollection<string> Names => [.. _topics.Keys];
 
     public SseTopic Get(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return _topics.GetOrAdd(name, static (n, state) => new SseTopic(n, state.Options, state.Logger), (Options: _options, Logger: (ILogger)logger));
+        if (_topics.TryGetValue(name, out var existing)) return existing;
+        // Creating a topic subscribes it to the backplane: never create two for one name.
+        lock (_creating) return _topics.GetOrAdd(name, static (n, state) => new SseTopic(n, state.Options, state.Logger, state.Backplane),
+            (Options: _options, Logger: (ILogger)logger, Backplane: backplane));
     }
 
     public bool TryGet(string name, [NotNullWhen(true)] out SseTopic? topic) => _topics.TryGetValue(name, out topic);
@@ -24,7 +28,7 @@ internal sealed class SseTopics(IOptions<ServerSentEventsOptions> options, ILogg
     public bool Remove(string name)
     {
         if (!_topics.TryRemove(name, out var topic)) return false;
-        topic.DisconnectAll();
+        topic.Detach();
         return true;
     }
 }

@@ -33,13 +33,13 @@ public sealed class RealtimeWebSocketAcceptor(
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.Headers.Upgrade = "websocket";
-            await RefuseAsync(context, StatusCodes.Status426UpgradeRequired, "Upgrade Required",
+            await RefuseAsync(context, StatusCodes.Status426UpgradeRequired, "upgrade-required", "Upgrade Required",
                 "This is a WebSocket endpoint: connect with a WebSocket client (Upgrade: websocket).");
             return null;
         }
         if (!OriginPolicy.IsAllowed(context.Request, settings.AllowedOrigins))
         {
-            await RefuseAsync(context, StatusCodes.Status403Forbidden, "Origin not allowed",
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, "origin-not-allowed", "Origin not allowed",
                 $"Origin '{context.Request.Headers.Origin}' is not allowed to open a WebSocket here.");
             return null;
         }
@@ -49,7 +49,7 @@ public sealed class RealtimeWebSocketAcceptor(
         {
             if (!offered.Contains(subProtocol, StringComparer.Ordinal))
             {
-                await RefuseAsync(context, StatusCodes.Status400BadRequest, "Unsupported subprotocol",
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "unsupported-subprotocol", "Unsupported subprotocol",
                     $"This endpoint speaks '{subProtocol}'; the client offered '{string.Join(", ", offered)}'.");
                 return null;
             }
@@ -67,9 +67,10 @@ public sealed class RealtimeWebSocketAcceptor(
         return connection;
     }
 
-    private async Task RefuseAsync(HttpContext context, int status, string title, string detail)
+    private async Task RefuseAsync(HttpContext context, int status, string reason, string title, string detail)
     {
         WebSocketLog.Refused(logger, context.Request.Path, status, detail);
-        await TypedResults.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+        await TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["reason"] = reason })
+            .ExecuteAsync(context);
     }
 }

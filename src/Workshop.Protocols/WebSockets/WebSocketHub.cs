@@ -8,6 +8,27 @@ public sealed class WebSocketHub
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<WebSocketConnection, string>> _rooms = new(StringComparer.Ordinal);
+    private readonly IHubBackplane _backplane;
+    private readonly string _name;
+
+    /// <summary>A hub for one process (the in-memory backplane).</summary>
+    public WebSocketHub()
+        : this(InMemoryHubBackplane.Instance, "default")
+    {
+    }
+
+    /// <summary>
+    /// A hub whose broadcasts also reach the hub named <paramref name="name"/> on other instances through
+    /// <paramref name="backplane"/> (for example Redis), and which delivers theirs to its local members.
+    /// </summary>
+    public WebSocketHub(IHubBackplane backplane, string name)
+    {
+        ArgumentNullException.ThrowIfNull(backplane);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _backplane = backplane;
+        _name = name;
+        backplane.Subscribe(name, (room, message) => DeliverLocally(room, message, null));
+    }
 
     /// <summary>Adds <paramref name="connection"/> to <paramref name="room"/> as <paramref name="name"/>; false if already there.</summary>
     public bool Join(string room, WebSocketConnection connection, string name)
@@ -71,7 +92,15 @@ public sealed class WebSocketHub
     /// Queues <paramref name="message"/> (encoded once, bytes shared) to every member of <paramref name="room"/>
     /// except <paramref name="except"/>; returns how many accepted it. A member whose queue is full is closed (1008).
     /// </summary>
+    /// <remarks>With a shared backplane the message also goes to the room's members on other instances.</remarks>
     public int Broadcast(string room, OutboundMessage message, WebSocketConnection? except = null)
+    {
+        var delivered = DeliverLocally(room, message, except);
+        _backplane.Publish(_name, room, message);
+        return delivered;
+    }
+
+    private int DeliverLocally(string room, OutboundMessage message, WebSocketConnection? except)
     {
         var delivered = 0;
         foreach (var member in MembersOf(room))

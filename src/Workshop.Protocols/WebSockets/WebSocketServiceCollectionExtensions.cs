@@ -12,7 +12,8 @@ public static class WebSocketServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the WebSocket middleware, <see cref="RealtimeWebSocketOptions"/> bound from the <c>WebSockets</c> section,
-    /// the <see cref="RealtimeWebSocketAcceptor"/> and the chat hub used by <c>MapChat</c>.
+    /// the <see cref="RealtimeWebSocketAcceptor"/>, the chat hub used by <c>MapChat</c> and its <see cref="IHubBackplane"/>
+    /// (in memory, or Redis when <c>Redis:Configuration</c> is set or <c>WebSockets:Backplane</c> is <c>redis</c>).
     /// </summary>
     public static IServiceCollection AddRealtimeWebSockets(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +24,7 @@ public static class WebSocketServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RealtimeWebSocketAcceptor>();
+        Workshop.Protocols.Scaling.BackplaneRegistration.AddHubBackplane(services, configuration); // memory, or Redis by config
         services.TryAddSingleton<ChatHub>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         return services;

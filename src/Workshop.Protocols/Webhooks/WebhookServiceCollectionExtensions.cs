@@ -17,7 +17,14 @@ public static class WebhookServiceCollectionExtensions
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.SectionName))
+            .Validate(o => o.Sender.MaxConcurrency >= 1 && o.Sender.BatchSize >= 1, "Webhooks:Sender:MaxConcurrency and BatchSize must be at least 1.")
+            .Validate(o => o.Sender.AttemptTimeout > TimeSpan.Zero, "Webhooks:Sender:AttemptTimeout must be positive.")
+            .Validate(
+                o => o.Sender.LeaseDuration >= o.Sender.AttemptTimeout + WebhookSenderOptions.MinimumLeaseMargin,
+                "Webhooks:Sender:LeaseDuration must be at least AttemptTimeout + 1 s, or a live attempt could lose its lease and be sent twice.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
         {

@@ -92,6 +92,7 @@ public sealed class SseEndpointTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"reason\":\"unknown-topic\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(server.Topics.Names);
     }
 

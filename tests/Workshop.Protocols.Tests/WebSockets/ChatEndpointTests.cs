@@ -32,6 +32,7 @@ public sealed class ChatEndpointTests
         Assert.Equal(400, refused.Status);
         Assert.Contains("chat.v1", refused.Body, StringComparison.Ordinal);
         Assert.Contains("chat.v2", refused.Body, StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"unsupported-subprotocol\"", refused.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,7 +80,9 @@ public sealed class EchoEndpointTests
         Assert.Equal(HttpStatusCode.UpgradeRequired, response.StatusCode);
         Assert.Equal("websocket", response.Headers.Upgrade.Single().Name);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("WebSocket endpoint", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("WebSocket endpoint", body, StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"upgrade-required\"", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,6 +95,7 @@ public sealed class EchoEndpointTests
         Assert.Equal(403, refused.Status);
         Assert.Contains("application/problem+json", refused.Head, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("https://evil.example", refused.Body, StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"origin-not-allowed\"", refused.Body, StringComparison.Ordinal);
     }
 
     [Theory]

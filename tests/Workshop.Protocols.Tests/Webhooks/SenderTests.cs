@@ -37,9 +37,9 @@ public sealed class SenderTests : IAsyncLifetime
                         return Results.Redirect("/target/ok");
                     case "gone":
                         return Results.StatusCode(StatusCodes.Status410Gone);
-                    case "busy" when _busyCalls.AddOrUpdate(id, 1, (_, n) => n + 1) == 1:
+                    case "busy" or "unavailable" when _busyCalls.AddOrUpdate(id, 1, (_, n) => n + 1) == 1:
                         context.Response.Headers.RetryAfter = "1";
-                        return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+                        return Results.StatusCode(mode == "busy" ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable);
                     case "flaky" when !_flakyHealthy:
                         return Results.StatusCode(StatusCodes.Status500InternalServerError);
                     default:
@@ -105,12 +105,14 @@ public sealed class SenderTests : IAsyncLifetime
         Assert.Empty(ReceivedFor(second.EventId));
     }
 
-    [Fact]
-    public async Task Sender_honours_retry_after_and_retries_with_the_same_id_and_a_fresh_signature()
+    [Theory]
+    [InlineData("busy", 429)]
+    [InlineData("unavailable", 503)]
+    public async Task Sender_honours_retry_after_and_retries_with_the_same_id_and_a_fresh_signature(string mode, int firstStatus)
     {
-        var delivery = await EnqueueAsync("busy");
+        var delivery = await EnqueueAsync(mode);
         var done = await WaitForStatusAsync(delivery.Id, DeliveryStatus.Succeeded);
-        Assert.Equal(new int?[] { 429, 200 }, done.AttemptLog.Select(a => a.StatusCode));
+        Assert.Equal(new int?[] { firstStatus, 200 }, done.AttemptLog.Select(a => a.StatusCode));
         var attempts = ReceivedFor(delivery.EventId);
         Assert.Equal(2, attempts.Count);
         // The backoff alone would retry after at most 200 ms; Retry-After asked for a full second.

@@ -144,6 +144,19 @@ public class SigningTests
         Assert.Equal(VerificationFailure.StaleTimestamp, verifier.Verify(StandardHeaders(), SpecBody).Failure);
     }
 
+    [Theory]
+    [InlineData(-299, null)]
+    [InlineData(-301, VerificationFailure.StaleTimestamp)]
+    [InlineData(299, null)]
+    [InlineData(301, VerificationFailure.FutureTimestamp)]
+    public void Standard_verifier_tolerates_five_minutes_of_clock_skew_in_both_directions_by_default(int skewSeconds, VerificationFailure? expected)
+    {
+        // The server's clock is skewSeconds away from the signed timestamp: negative = the request is old.
+        var verifier = new StandardWebhookVerifier(SpecSecret, ClockAt(SpecTimestamp - skewSeconds));
+        var result = verifier.Verify(StandardHeaders(), SpecBody);
+        Assert.Equal(expected, result.IsValid ? null : result.Failure);
+    }
+
     public static TheoryData<string?, VerificationFailure> BadGitHubSignatures => new()
     {
         { null, VerificationFailure.MissingHeader },

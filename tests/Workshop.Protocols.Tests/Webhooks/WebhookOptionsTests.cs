@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Workshop.Protocols.Webhooks;
 
 namespace Workshop.Protocols.Tests.Webhooks;
@@ -27,5 +28,18 @@ public class WebhookOptionsTests
     {
         using var provider = new ServiceCollection().AddLogging().AddWebhooks(new ConfigurationBuilder().Build()).BuildServiceProvider();
         Assert.False(provider.GetRequiredService<DestinationGuard>().IsAllowed(IPAddress.Loopback));
+    }
+
+    [Fact]
+    public void A_lease_that_does_not_cover_the_attempt_timeout_plus_a_margin_is_a_configuration_error()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Webhooks:Sender:AttemptTimeout"] = "00:00:10",
+            ["Webhooks:Sender:LeaseDuration"] = "00:00:10.500",
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddWebhooks(configuration).BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<WebhookOptions>>().Value);
+        Assert.Contains("LeaseDuration", error.Message, StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,8 @@ internal static partial class TicTacToeEndpoints
             if (!GameId().IsMatch(gameId))
             {
                 await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad game id",
-                    detail: "Query parameter 'game' must be 1-32 letters, digits, '-' or '_'.").ExecuteAsync(context);
+                    detail: "Query parameter 'game' must be 1-32 letters, digits, '-' or '_'.",
+                    extensions: new Dictionary<string, object?> { ["reason"] = "bad-game-id" }).ExecuteAsync(context);
                 return;
             }
             var acceptor = context.RequestServices.GetRequiredService<RealtimeWebSocketAcceptor>();

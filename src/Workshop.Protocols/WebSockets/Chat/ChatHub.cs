@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace Workshop.Protocols.WebSockets.Chat;
 
 /// <summary>Runs <c>chat.v1</c> connections over one <see cref="WebSocketHub"/>: join, say, leave.</summary>
-internal sealed class ChatHub(TimeProvider timeProvider, ILogger<ChatHub> logger)
+internal sealed class ChatHub(TimeProvider timeProvider, ILogger<ChatHub> logger, IHubBackplane backplane)
 {
-    public WebSocketHub Hub { get; } = new();
+    // Named "chat" on the backplane: chat rooms of the same name on every instance are one room.
+    public WebSocketHub Hub { get; } = new(backplane, "chat");
 
     public async Task RunAsync(WebSocketConnection connection, CancellationToken stopping)
     {

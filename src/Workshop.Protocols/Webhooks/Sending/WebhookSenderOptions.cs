@@ -21,14 +21,27 @@ public sealed class WebhookSenderOptions
     /// <summary>Timeout of one attempt (connect + response). Default 10 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a dispatcher owns a claimed delivery; after a crash another claim may take it. Must exceed <see cref="AttemptTimeout"/>. Default 30 s.</summary>
+    /// <summary>
+    /// How long a dispatcher owns a claimed delivery; after a crash another claim may take it. Must be at least
+    /// <see cref="AttemptTimeout"/> + <see cref="MinimumLeaseMargin"/> (checked at start-up), so a live attempt is
+    /// always recorded before its lease runs out. Default 30 s.
+    /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the dispatcher looks for due deliveries when not woken by an enqueue. Default 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Deliveries claimed (and sent concurrently) per round. Default 16.</summary>
+    /// <summary>
+    /// Attempts in flight at once. A slot is refilled by a new claim as soon as its attempt ends, so a hanging
+    /// endpoint holds one slot, never the others. Default 16.
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 16;
+
+    /// <summary>Most deliveries claimed by one query (never more than the free slots). Default 16.</summary>
     public int BatchSize { get; set; } = 16;
+
+    /// <summary>Time left on a lease after the attempt timeout, for recording the result: 1 s.</summary>
+    public static TimeSpan MinimumLeaseMargin { get; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Allow loopback destinations (127.0.0.0/8, ::1). Default false; true in Development and tests.</summary>
     public bool AllowLoopback { get; set; }

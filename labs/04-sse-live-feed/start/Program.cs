@@ -1,0 +1,35 @@
+// Lab 04: the brief's /events, grown into a live score feed. Read ../README.md, then work through the TODOs
+// (Program.cs, ScoreFeed.cs, wwwroot/app.js). Check it: ./workshop check 04
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton<ScoreFeed>();
+var app = builder.Build();
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapGet("/score", (ScoreFeed feed) => feed.Current);
+
+app.MapPost("/goal", (string? team, ScoreFeed feed) =>
+{
+    // TODO 3 (feed): only "home" and "away" are teams: anything else gets a 400 problem and changes nothing.
+    return Results.Ok(feed.Goal(team == "home"));
+});
+
+app.MapGet("/events", async (HttpContext context) =>
+{
+    // TODO 1 (hello): this is the brief's Express handler, still empty. Answer as an event stream:
+    //        Content-Type text/event-stream, then the event "data: Hello from server\n\n", flushed at once
+    //        (or, simpler: return TypedResults.ServerSentEvents(feed.WatchAsync(token)) from this handler).
+    // TODO 2 (headers): tell every cache and proxy not to keep this response: Cache-Control: no-cache.
+    // TODO 3 (feed): stream the score changes too: ScoreFeed.WatchAsync yields hello, the score, then each goal.
+    try
+    {
+        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+    }
+    catch (OperationCanceledException)
+    {
+        // The browser went away.
+    }
+});
+
+app.Run();

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+
+/// <summary>The accepted payments: which webhook ids were seen, the log (for replay), and every dashboard watching.</summary>
+public sealed class PaymentLedger
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _seenWebhookIds = new(StringComparer.Ordinal);
+    private readonly List<(long Id, Payment Payment)> _log = [];
+    private readonly HashSet<Channel<SseItem<string>>> _watchers = [];
+    private long _lastId;
+
+    /// <summary>Records a payment; false when this webhook-id was already accepted (a redelivery).</summary>
+    public bool Accept(string webhookId, Payment payment)
+    {
+        lock (_gate)
+        {
+            // TODO 2 (idempotent): the gateway redelivers with the SAME webhook-id whenever it did not see our 2xx
+            //        in time. Record the ids in _seenWebhookIds and return false for one already accepted.
+            var id = ++_lastId;
+            _log.Add((id, payment));
+            if (_log.Count > 1000) _log.RemoveAt(0);
+            var item = Item(id, payment);
+            foreach (var watcher in _watchers) watcher.Writer.TryWrite(item);
+            return true;
+        }
+    }
+
+    // TODO 3 (dashboard, part 1): give every payment event its id (EventId = id.ToString(CultureInfo.InvariantCulture)).
+    private static SseItem<string> Item(long id, Payment payment) =>
+        new(JsonSerializer.Serialize(payment, Json), "payment");
+
+    /// <summary>The dashboard's stream: every payment after <paramref name="lastEventId"/> (all of them on a first visit), then live ones.</summary>
+    public async IAsyncEnumerable<SseItem<string>> WatchAsync(long? lastEventId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var queue = Channel.CreateBounded<SseItem<string>>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
+        List<SseItem<string>> backlog;
+        // TODO 3 (dashboard, part 2): replay. In the same lock as registering the queue, take every logged payment
+        //        with an id after lastEventId (all of them when it is null: the totals need every payment).
+        lock (_gate)
+        {
+            _watchers.Add(queue);
+            backlog = [];
+        }
+        try
+        {
+            // A first item at once: the SSE result sends no headers before it, so "open" would wait for a payment.
+            yield return new SseItem<string>("connected", "hello") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
+            foreach (var item in backlog) yield return item;
+            await foreach (var item in queue.Reader.ReadAllAsync(cancellationToken)) yield return item;
+        }
+        finally
+        {
+            lock (_gate) _watchers.Remove(queue);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace Workshop.Cli.Commands;
+
+/// <summary><c>workshop check NN</c>: builds the lab's start/ (or solution/, or a running URL) and runs its checks.</summary>
+public static class CheckCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var lab = new Argument<string>("lab") { Description = "The lab: its number (01) or folder name" };
+        var solution = new Option<bool>("--solution") { Description = "Check the lab's solution/ instead of start/" };
+        var path = new Option<string?>("--path") { Description = "Check this project folder instead (e.g. a student's copy of start/)" };
+        var url = new Option<string?>("--url") { Description = "Check an app that is already running at this base URL (e.g. the playground)" };
+        var command = new Command("check", "Build one lab and run its checks; exit code 1 when a check fails") { lab, solution, path, url };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var workspace = Workspace.Open(Console.Error);
+            if (workspace is null) return ExitCodes.BadInput;
+            var info = workspace.FindLab(result.GetValue(lab)!, Console.Error);
+            if (info is null) return ExitCodes.BadInput;
+            Uri? target = null;
+            if (result.GetValue(url) is { } text && !Uri.TryCreate(text.TrimEnd('/') + "/", UriKind.Absolute, out target))
+            {
+                Console.Error.WriteLine($"workshop: '{text}' is not an absolute URL.");
+                return ExitCodes.BadInput;
+            }
+            var project = result.GetValue(path) is { } p ? Path.GetFullPath(p)
+                : workspace.Manifest.VariantDirectory(info, result.GetValue(solution) ? "solution" : "start");
+            if (target is null && !Directory.Exists(project))
+            {
+                Console.Error.WriteLine($"workshop: the folder {project} does not exist.");
+                return ExitCodes.BadInput;
+            }
+            var record = result.GetValue(path) is null && !result.GetValue(solution);
+            var report = await LabChecker.RunAsync(workspace, info, project, target, record, cancellationToken);
+            return report.Passed ? ExitCodes.Ok : ExitCodes.ChecksFailed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using Workshop.Grading.Checks;
+using Workshop.Grading.Probes;
+using Workshop.Grading.Reports;
+using Workshop.Grading.Running;
+using Workshop.Grading.Submissions;
+
+namespace Workshop.Cli.Commands;
+
+/// <summary>
+/// <c>workshop grade SUBMISSIONS --out DIR</c>: every student folder (a copy of the repository), every lab, with the
+/// instructor's checks; writes gradebook.csv, feedback/&lt;student&gt;.md and .html, and junit.xml.
+/// </summary>
+public static class GradeCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var submissions = new Argument<string>("submissions") { Description = "A folder with one sub-folder per student (each a copy of the repository)" };
+        var output = new Option<string>("--out") { Description = "Where to write the gradebook, feedback and JUnit file", Required = true };
+        var extra = new Option<string?>("--extra-checks") { Description = "A folder of hidden checks (*.json), kept outside the students' repository" };
+        var labs = new Option<string?>("--labs") { Description = "Only these labs, comma separated (e.g. 01,02)" };
+        var showHidden = new Option<bool>("--show-hidden") { Description = "Also show the hidden checks in the student feedback" };
+        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, showHidden };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var workspace = Workspace.Open(Console.Error);
+            if (workspace is null) return ExitCodes.BadInput;
+            var folder = Path.GetFullPath(result.GetValue(submissions)!);
+            if (!Directory.Exists(folder))
+            {
+                Console.Error.WriteLine($"workshop: the submissions folder {folder} does not exist.");
+                return ExitCodes.BadInput;
+            }
+            IReadOnlyDictionary<string, List<LabCheck>>? hidden = null;
+            if (result.GetValue(extra) is { } extraDir)
+            {
+                try
+                {
+                    hidden = ExtraCheckLoader.Load(Path.GetFullPath(extraDir));
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException)
+                {
+                    Console.Error.WriteLine($"workshop: the extra checks cannot be used: {e.Message}");
+                    return ExitCodes.BadInput;
+                }
+            }
+            HashSet<string>? only = null;
+            if (result.GetValue(labs) is { } list)
+            {
+                only = [];
+                foreach (var id in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var info = workspace.FindLab(id, Console.Error);
+                    if (info is null) return ExitCodes.BadInput;
+                    only.Add(info.Id);
+                }
+            }
+            var students = SubmissionGrader.StudentFolders(folder);
+            if (students.Count == 0)
+            {
+                Console.Error.WriteLine($"workshop: {folder} has no student folders.");
+                return ExitCodes.BadInput;
+            }
+
+            var outDir = Path.GetFullPath(result.GetValue(output)!);
+            var scratch = Path.Combine(Path.GetTempPath(), "workshop-grade-" + Guid.NewGuid().ToString("N"));
+            var clock = Stopwatch.StartNew();
+            var grades = new List<StudentGrade>();
+            await using (var browser = new BrowserSession())
+            {
+                var grader = new SubmissionGrader(workspace.Manifest, new LabRunner(browser), hidden);
+                await AnsiConsole.Status().StartAsync("Grading…", async context =>
+                {
+                    var progress = new Progress<string>(step => context.Status(Markup.Escape(step)));
+                    foreach (var student in students)
+                    {
+                        var grade = await grader.GradeAsync(student, scratch, only, progress, cancellationToken);
+                        grades.Add(grade);
+                        AnsiConsole.MarkupLine($"{Markup.Escape(grade.Student)}: {grade.Points}/{grade.Max}");
+                    }
+                });
+            }
+            TryDelete(scratch);
+            Write(outDir, grades, result.GetValue(showHidden));
+            AnsiConsole.MarkupLine($"Graded {grades.Count} submission(s) in {clock.Elapsed.TotalSeconds:0} s → {Markup.Escape(outDir)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Write(string outDir, List<StudentGrade> grades, bool showHidden)
+    {
+        Directory.CreateDirectory(Path.Combine(outDir, "feedback"));
+        File.WriteAllText(Path.Combine(outDir, "gradebook.csv"), GradebookWriter.ToCsv(grades));
+        JUnitWriter.ToXml(grades).Save(Path.Combine(outDir, "junit.xml"));
+        foreach (var grade in grades)
+        {
+            File.WriteAllText(Path.Combine(outDir, "feedback", grade.Student + ".md"), FeedbackWriter.ToMarkdown(grade, showHidden));
+            File.WriteAllText(Path.Combine(outDir, "feedback", grade.Student + ".html"), FeedbackWriter.ToHtml(grade, showHidden));
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Scratch space in the temp folder: the OS cleans it eventually.
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Workshop.Grading.Checks;
+
+/// <summary>The result of one check against one target.</summary>
+public sealed record CheckResult(
+    string Lab,
+    string Task,
+    string Check,
+    int TaskPoints,
+    bool Passed,
+    string Expected,
+    string Observed,
+    string? Hint,
+    bool Hidden,
+    TimeSpan Duration);

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using Workshop.Grading.Checks;
+
+namespace Workshop.Grading.Probes;
+
+/// <summary>Opens a lab's page in a fresh browser context, with console errors collected, and closes it after.</summary>
+public static class PageProbe
+{
+    /// <summary>How long a page may take to show something.</summary>
+    public const float WaitMilliseconds = 4000;
+
+    /// <summary>Runs <paramref name="probe"/> with a page (or several, via <paramref name="pages"/>) at the lab's <c>/</c>.</summary>
+    public static async Task<CheckOutcome> WithPagesAsync(CheckContext context, int pages, Func<IReadOnlyList<IPage>, List<string>, Task<CheckOutcome>> probe)
+    {
+        var errors = new List<string>();
+        var browserContext = await context.Browser.NewContextAsync();
+        try
+        {
+            var opened = new List<IPage>();
+            for (var i = 0; i < pages; i++)
+            {
+                var page = await browserContext.NewPageAsync();
+                page.Console += (_, m) =>
+                {
+                    // The browser's own favicon request is not the lab's business.
+                    if (m.Type == "error" && !m.Location.Contains("favicon", StringComparison.OrdinalIgnoreCase)) lock (errors) errors.Add(m.Text);
+                };
+                page.PageError += (_, e) => { lock (errors) errors.Add(e); };
+                opened.Add(page);
+            }
+            return await probe(opened, errors);
+        }
+        finally
+        {
+            await browserContext.CloseAsync();
+        }
+    }
+
+    /// <summary>Waits until the element's text contains <paramref name="text"/>; false when it never does.</summary>
+    public static async Task<bool> WaitForTextAsync(IPage page, string selector, string text, float timeout = WaitMilliseconds)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "([s, t]) => { const e = document.querySelector(s); return !!e && e.textContent.includes(t); }",
+                new object[] { selector, text }, new PageWaitForFunctionOptions { Timeout = timeout, PollingInterval = 50 });
+            return true;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            // Playwright reports its own timeout as System.TimeoutException.
+            return false;
+        }
+    }
+
+    /// <summary>The element's text (or a note that it is missing), cut for "observed" messages.</summary>
+    public static async Task<string> TextOfAsync(IPage page, string selector)
+    {
+        var text = await page.EvaluateAsync<string?>("s => { const e = document.querySelector(s); return e ? (e.innerText ?? e.textContent) : null; }", selector);
+        if (text is null) return $"there is no element {selector} on the page";
+        text = string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return text.Length == 0 ? $"{selector} is empty" : $"{selector} shows \"{(text.Length > 160 ? text[..160] + "…" : text)}\"";
+    }
+
+    /// <summary>Appends the page's console errors to an observation.</summary>
+    public static string WithErrors(string observed, List<string> errors)
+    {
+        lock (errors) return errors.Count == 0 ? observed : $"{observed}; console errors: {string.Join(" / ", errors.Take(3))}";
+    }
+}

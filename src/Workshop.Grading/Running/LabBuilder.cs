@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Workshop.Grading.Running;
+
+/// <summary>Builds a lab project once with <c>dotnet build</c> into its own output folder.</summary>
+public static partial class LabBuilder
+{
+    /// <summary>
+    /// Builds the single project in <paramref name="projectDirectory"/> into <paramref name="outputDirectory"/>.
+    /// Never throws for a broken lab: a missing project, a compile error or a timeout comes back as the error.
+    /// </summary>
+    public static async Task<LabBuild> BuildAsync(string projectDirectory, string outputDirectory, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!Directory.Exists(projectDirectory)) return new(projectDirectory, null, $"the folder {projectDirectory} does not exist", clock.Elapsed);
+        var projects = Directory.GetFiles(projectDirectory, "*.csproj");
+        if (projects.Length != 1) return new(projectDirectory, null, $"expected one .csproj in {projectDirectory}, found {projects.Length}", clock.Elapsed);
+
+        Directory.CreateDirectory(outputDirectory);
+        var dll = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(projects[0]) + ".dll");
+        if (IsUpToDate(projectDirectory, dll)) return new(projectDirectory, dll, null, clock.Elapsed);
+        // nodeReuse:false: no MSBuild node outlives the build holding our pipes or the student's files.
+        var buildStarted = DateTime.UtcNow;
+        string[] args = ["build", projects[0], "-o", outputDirectory, "-nologo", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-v:q"];
+        var (exit, output, timedOut) = await ProcessRunner.RunAsync("dotnet", args, projectDirectory, timeout, cancellationToken);
+        if (timedOut) return new(projectDirectory, null, $"the build did not finish within {timeout.TotalSeconds:0} s", clock.Elapsed);
+        if (exit != 0) return new(projectDirectory, null, "the project does not compile:\n" + FirstErrors(output), clock.Elapsed);
+
+        if (!File.Exists(dll)) return new(projectDirectory, null, $"the build succeeded but {Path.GetFileName(dll)} is missing (is AssemblyName changed?)", clock.Elapsed);
+        File.WriteAllText(StampPath(dll), Path.GetFullPath(projectDirectory));
+        // Stamped with the build's start: a file saved while the build ran still counts as a change next time.
+        File.SetLastWriteTimeUtc(StampPath(dll), buildStarted);
+        return new(projectDirectory, dll, null, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// True when this output was built from this folder and no source file changed since: `dotnet build` would only
+    /// spend seconds finding out that nothing changed (it matters for `workshop check` answering quickly).
+    /// </summary>
+    private static bool IsUpToDate(string projectDirectory, string dll)
+    {
+        var stamp = StampPath(dll);
+        if (!File.Exists(dll) || !File.Exists(stamp) || File.ReadAllText(stamp) != Path.GetFullPath(projectDirectory)) return false;
+        var built = File.GetLastWriteTimeUtc(stamp);
+        return !SourceFiles(projectDirectory).Any(f => File.GetLastWriteTimeUtc(f) > built);
+    }
+
+    private static IEnumerable<string> SourceFiles(string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory)) yield return file;
+        foreach (var sub in Directory.EnumerateDirectories(directory))
+        {
+            if (Path.GetFileName(sub) is "bin" or "obj" or ".vs" or "node_modules") continue;
+            foreach (var file in SourceFiles(sub)) yield return file;
+        }
+    }
+
+    private static string StampPath(string dll) => dll + ".source";
+
+    private static string FirstErrors(string output)
+    {
+        var errors = output.Split('\n').Select(l => l.Trim()).Where(l => ErrorLine().IsMatch(l)).Distinct().Take(5).ToList();
+        return errors.Count > 0 ? string.Join('\n', errors) : output.Trim();
+    }
+
+    [GeneratedRegex(@"error [A-Z]+\d+")]
+    private static partial Regex ErrorLine();
+}

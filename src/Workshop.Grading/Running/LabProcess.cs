@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Workshop.Grading.Running;
+
+/// <summary>
+/// A built lab running as a child process on a free loopback port. Started with <c>--urls http://127.0.0.1:0</c>,
+/// its address read from the "Now listening on" line, then probed with a real request before it counts as ready.
+/// Disposing kills its whole process tree.
+/// </summary>
+public sealed partial class LabProcess : IAsyncDisposable
+{
+    private readonly string _assemblyPath;
+    private readonly List<string> _output = [];
+    private Process _process = null!;
+
+    private LabProcess(string assemblyPath) => _assemblyPath = assemblyPath;
+
+    /// <summary>The lab's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Everything the lab printed (for failure reasons).</summary>
+    public string Output { get { lock (_output) return string.Join('\n', _output); } }
+
+    /// <summary>True once the process exited (e.g. crashed).</summary>
+    public bool HasExited
+    {
+        get
+        {
+            try
+            {
+                return _process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                return true; // a restart that never got its process going
+            }
+        }
+    }
+
+    /// <summary>Starts the app and waits until it listens and answers HTTP, or throws <see cref="LabStartException"/>.</summary>
+    public static async Task<LabProcess> StartAsync(string assemblyPath, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var lab = new LabProcess(assemblyPath);
+        try
+        {
+            await lab.LaunchAsync("http://127.0.0.1:0", timeout, cancellationToken);
+        }
+        catch
+        {
+            lab._process.Dispose();
+            throw;
+        }
+        return lab;
+    }
+
+    /// <summary>
+    /// Kills the lab (SIGKILL, its whole tree: a crash, not a graceful stop) and starts it again on the same port,
+    /// in the same folder, so a check can prove that state the lab promised to keep (an outbox on disk) survives.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        lock (_output) _output.Add("--- restarted by a check ---");
+        await LaunchAsync($"http://127.0.0.1:{BaseAddress.Port}", timeout, cancellationToken);
+    }
+
+    private async Task LaunchAsync(string urls, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(_assemblyPath)!,
+        };
+        info.ArgumentList.Add(_assemblyPath);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(urls);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _process = process;
+        process.OutputDataReceived += (_, e) => OnLine(e.Data, listening);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data, listening);
+        process.Exited += (_, _) => listening.TrySetException(new LabStartException($"the lab exited before it listened:\n{Tail()}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            BaseAddress = await listening.Task.WaitAsync(deadline.Token);
+            await WaitUntilAnsweringAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await StopAsync();
+            throw new LabStartException($"the lab did not start within {timeout.TotalSeconds:0} s:\n{Tail()}");
+        }
+        catch
+        {
+            await StopAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The last lines the lab printed.</summary>
+    public string Tail(int lines = 15)
+    {
+        lock (_output) return string.Join('\n', _output.TakeLast(lines));
+    }
+
+    private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
+    {
+        // Readiness probe: any HTTP answer (even 404) means the pipeline is up. Retry quickly, never a fixed sleep.
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var delay = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            if (_process.HasExited) throw new LabStartException($"the lab crashed while starting:\n{Tail()}");
+            try
+            {
+                using var response = await client.GetAsync("/", cancellationToken);
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 500));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            // Never started, already reaped, or a stuck reader: the kill was sent either way.
+        }
+    }
+
+    private void OnLine(string? line, TaskCompletionSource<Uri> listening)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            if (_output.Count < 2000) _output.Add(line);
+        }
+        var match = ListeningLine().Match(line);
+        if (match.Success) listening.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>https?://\S+)")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,14 @@
+namespace Workshop.Grading.Running;
+
+/// <summary>Time limits for building, starting and checking a lab.</summary>
+public sealed record LabRunnerOptions
+{
+    /// <summary>How long <c>dotnet build</c> may take.</summary>
+    public TimeSpan BuildTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How long the lab may take to listen and answer.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>An upper bound for one lab's whole check run (a hung lab cannot stall a grading run).</summary>
+    public TimeSpan LabTimeout { get; init; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,29 @@
+namespace Workshop.Protocols.ServerSentEvents;
+
+/// <summary>The default: ids are counted by the topic itself and its ring buffer is the only history.</summary>
+public sealed class InMemorySseBackplane : ISseBackplane
+{
+    /// <summary>The shared instance.</summary>
+    public static InMemorySseBackplane Instance { get; } = new();
+
+    /// <inheritdoc />
+    public string Name => "memory";
+
+    /// <inheritdoc />
+    public long? Append(string topic, string? eventName, string data, long floor) => floor + 1;
+
+    /// <inheritdoc />
+    public IReadOnlyList<SseEvent> ReadAfter(string topic, long afterId) => [];
+
+    /// <inheritdoc />
+    public IDisposable Subscribe(string topic, Action<SseEvent> onEvent) => NoSubscription.Instance; // nothing but this process publishes
+
+    private sealed class NoSubscription : IDisposable
+    {
+        public static NoSubscription Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}

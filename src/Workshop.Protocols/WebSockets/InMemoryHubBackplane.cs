@@ -1,0 +1,23 @@
+namespace Workshop.Protocols.WebSockets;
+
+/// <summary>The default: one process, no other instances, so there is nothing to forward.</summary>
+public sealed class InMemoryHubBackplane : IHubBackplane
+{
+    /// <summary>The shared instance.</summary>
+    public static InMemoryHubBackplane Instance { get; } = new();
+
+    /// <inheritdoc />
+    public string Name => "memory";
+
+    /// <inheritdoc />
+    public void Publish(string hub, string room, OutboundMessage message)
+    {
+        // Local members were already served by the hub itself.
+    }
+
+    /// <inheritdoc />
+    public void Subscribe(string hub, Action<string, OutboundMessage> onRemote)
+    {
+        // No other instance will ever publish.
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text;
+using Workshop.Grading.Checks;
+using Workshop.Grading.Running;
+using Xunit;
+
+namespace Workshop.Labs.Tests.Labs;
+
+/// <summary>Asserts on a lab report, task by task, with the expected vs observed text in the failure message.</summary>
+public static class LabAssert
+{
+    public static async Task TaskPassesAsync(LabSuiteFixture suite, string lab, string task)
+    {
+        var report = await suite.ReportAsync(lab, LabTarget.Solution);
+        var results = ForTask(report, task);
+        var failed = results.Where(r => !r.Passed).ToList();
+        Assert.True(failed.Count == 0, Describe($"lab {lab} task {task} should pass on {report.Target}", failed));
+    }
+
+    public static async Task TaskFailsOnStartAsync(LabSuiteFixture suite, string lab, string task)
+    {
+        var report = await suite.ReportAsync(lab, LabTarget.Start);
+        var results = ForTask(report, task);
+        // The start must build and run: a failure "because it did not compile" would prove nothing about the checks.
+        Assert.True(report.Error is null, $"the start of lab {lab} should build and run, but: {report.Error}");
+        Assert.Contains(results, r => !r.Passed);
+    }
+
+    private static List<CheckResult> ForTask(LabReport report, string task)
+    {
+        var results = report.Results.Where(r => r.Task == task).ToList();
+        Assert.True(results.Count > 0, $"lab {report.Lab.Id} has no checks for task {task}");
+        return results;
+    }
+
+    private static string Describe(string title, List<CheckResult> failed)
+    {
+        var text = new StringBuilder(title).Append(':');
+        foreach (var r in failed) text.Append($"\n  ✗ {r.Check}\n    expected: {r.Expected}\n    observed: {r.Observed}");
+        return text.ToString();
+    }
+}

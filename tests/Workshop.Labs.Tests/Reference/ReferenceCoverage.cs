@@ -1,0 +1,63 @@
+namespace Workshop.Labs.Tests.Reference;
+
+/// <summary>
+/// Which lab checks the reference playground's public contract covers, and how the lab's paths map onto the
+/// playground's. A check not listed here needs something only the lab has (a page at <c>/</c>, <c>/goal</c>,
+/// <c>/publish</c>, <c>/admin/drop</c>, lab 02's own chat protocol, lab 08's dashboard and ops chat).
+/// </summary>
+public static class ReferenceCoverage
+{
+    /// <summary>The lab 08 dev secret the playground is started with, so its Standard receiver accepts the lab's gateway.</summary>
+    public const string Lab08Secret = Workshop.Grading.Probes.PaymentGateway.DevSecret;
+
+    /// <summary>Per lab: the covered checks by task (check names as in the catalog).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> Checks = new Dictionary<string, IReadOnlyDictionary<string, string[]>>
+    {
+        ["01"] = new Dictionary<string, string[]>
+        {
+            ["welcome"] = ["first message is Welcome!"],
+            ["echo"] = ["echoes a message", "echoes in order", "echoes a fragmented message whole"],
+            ["close"] = ["answers a close", "rejects plain HTTP"],
+        },
+        ["03"] = new Dictionary<string, string[]>
+        {
+            ["limit"] = ["refuses an oversized message", "still echoes a message under the limit"],
+            ["origin"] = ["refuses a foreign origin", "accepts its own origin"],
+            ["keepalive"] = ["pings an idle client", "drops a dead peer"],
+        },
+        ["04"] = new Dictionary<string, string[]>
+        {
+            ["hello"] = ["is an event stream", "says hello first"],
+            ["headers"] = ["is not cached"],
+        },
+        ["05"] = new Dictionary<string, string[]>
+        {
+            ["heartbeat"] = ["keeps an idle stream alive"],
+        },
+        ["08"] = new Dictionary<string, string[]>
+        {
+            ["verify"] = ["accepts a correctly signed payment", "rejects a wrong signature", "verifies the raw body", "rejects a stale timestamp", "rejects a request without signature"],
+        },
+    };
+
+    /// <summary>Per lab: the lab's path → the playground's path, where they differ.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> PathMaps = new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        // Lab 03 hardens lab 01's echo on its own path; the playground hardens /ws/echo itself.
+        ["03"] = new Dictionary<string, string> { ["/ws/live"] = "/ws/echo" },
+        // Lab 08's receiver is the playground's Standard Webhooks receiver.
+        ["08"] = new Dictionary<string, string> { ["/webhooks/payments"] = "/webhooks/standard" },
+    };
+
+    /// <summary>
+    /// Configuration the playground runs with: lab 03's keep-alive timings (the playground's defaults are 15 s / 10 s,
+    /// too slow for a check) and lab 08's secret. Both are documented configuration keys, not contract changes.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?>
+    {
+        ["WebSockets__KeepAliveInterval"] = "00:00:01",
+        ["WebSockets__KeepAliveTimeout"] = "00:00:02",
+        ["Webhooks__Standard__Secret"] = Lab08Secret,
+        ["Webhooks__Receiver__IdempotencyStore"] = "InMemory",
+    };
+}

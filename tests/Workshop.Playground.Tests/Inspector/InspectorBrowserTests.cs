@@ -1,0 +1,87 @@
+using System.Text;
+using Microsoft.Playwright;
+using Workshop.Testing;
+using static Workshop.Playground.Tests.Inspector.BinClient;
+
+namespace Workshop.Playground.Tests.Inspector;
+
+[Collection(BrowserCollection.Name)]
+public sealed class InspectorBrowserTests(BrowserFixture browser)
+{
+    private const string Script = "<script>window.__pwned=1</script>";
+    private const string Img = "<img src=x onerror=\"window.__pwned=1\">";
+
+    private async Task<(IPage Page, string BinUrl)> OpenNewBinAsync(PlaygroundServer server, List<string> errors)
+    {
+        var page = await browser.NewPageAsync(errors);
+        await page.GotoAsync(new Uri(server.BaseAddress, "/play/inspector.html").ToString());
+        await Eventually.HoldsAsync(async () => await page.Locator("#secrets dt").CountAsync() == 3, "the dev secrets are shown");
+        await page.ClickAsync("#create");
+        await Eventually.HoldsAsync(async () => await page.GetAttributeAsync("#state", "data-state") == "open", "the bin's stream is open");
+        var url = (await page.TextContentAsync("#bin-url"))!;
+        Assert.StartsWith(new Uri(server.BaseAddress, "/hooks/").ToString(), url);
+        Assert.Contains("webhook-signature: v1,$SIG", await page.TextContentAsync("#curl"));
+        return (page, url);
+    }
+
+    [Fact]
+    public async Task A_webhook_posted_to_a_bin_appears_live_in_the_inspector_with_a_verdict_per_scheme()
+    {
+        await using var server = new PlaygroundServer();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var errors = new List<string>();
+        var (page, url) = await OpenNewBinAsync(server, errors);
+
+        using (var valid = await http.SendAsync(SignedForAll(url, "{\"type\":\"payment.captured\"}"))) valid.EnsureSuccessStatusCode();
+        using (var forged = await http.SendAsync(SignedForAll(url + "/forged", "{}", gitHub: "not-the-secret"))) forged.EnsureSuccessStatusCode();
+
+        var first = page.Locator("li.capture[data-id='1']");
+        var second = page.Locator("li.capture[data-id='2']");
+        await Eventually.HoldsAsync(async () => await second.CountAsync() == 1 && await first.CountAsync() == 1, "both captures are shown live");
+        Assert.Equal(["standard: valid", "github: valid", "razorpay: valid"], await first.Locator(".capture-head .verdict").AllTextContentsAsync());
+        Assert.Equal(["standard: valid", "github: bad-signature", "razorpay: valid"], await second.Locator(".capture-head .verdict").AllTextContentsAsync());
+        Assert.Equal("{\"type\":\"payment.captured\"}", await first.Locator(".capture-body").TextContentAsync());
+        Assert.Equal("2", await page.TextContentAsync("#count"));
+        Assert.Equal("2", await page.Locator("#requests li.capture").First.GetAttributeAsync("data-id"));
+
+        await first.Locator(".redeliver button").ClickAsync();
+        await Eventually.HoldsAsync(async () => await page.Locator("li.capture[data-id='3']").CountAsync() == 1, "the redelivered copy is captured too");
+        Assert.StartsWith("answered 200", await first.Locator(".redeliver-result").TextContentAsync());
+
+        await page.ClickAsync("#send-test");
+        var sent = page.Locator("li.capture[data-id='4']");
+        await Eventually.HoldsAsync(async () => await sent.CountAsync() == 1, "the server's sender delivered a signed event to the bin");
+        Assert.Equal(["standard: valid"], await sent.Locator(".capture-head .verdict").AllTextContentsAsync());
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_xss_payload_in_headers_path_and_body_is_shown_as_inert_text()
+    {
+        await using var server = new PlaygroundServer();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var errors = new List<string>();
+        var (page, url) = await OpenNewBinAsync(server, errors);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, url + "/" + Uri.EscapeDataString(Img))
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Script + Img)),
+        };
+        request.Headers.TryAddWithoutValidation("X-Evil", Img);
+        request.Headers.TryAddWithoutValidation("X-Evil-Script", Script);
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "text/html");
+        using (var response = await http.SendAsync(request)) response.EnsureSuccessStatusCode();
+
+        var capture = page.Locator("li.capture[data-id='1']");
+        await Eventually.HoldsAsync(async () => await capture.CountAsync() == 1, "the capture is shown");
+        Assert.Equal(Script + Img, await capture.Locator(".capture-body").TextContentAsync());
+        var headerCells = await capture.Locator(".capture-headers td").AllTextContentsAsync();
+        Assert.Contains(Img, headerCells);
+        Assert.Contains(Script, headerCells);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__pwned === undefined"), "no payload ran");
+        Assert.Equal(0, await page.Locator("#requests script, #requests img").CountAsync());
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+}
