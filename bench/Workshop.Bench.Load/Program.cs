@@ -45,6 +45,7 @@ using var cts = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cts.Cancel(); });
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
 var started = DateTimeOffset.UtcNow;
+var loadAtStart = File.ReadAllText("/proc/loadavg").Trim();
 var setup = new Setup(repo, rawDirectory, settings.WebhookSecret, Arg("--targets")?.Split(','));
 var driver = new Driver(settings, setup, rawDirectory, int.Parse(Arg("--server-core") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
 try
@@ -55,7 +56,10 @@ catch (OperationCanceledException) when (cts.IsCancellationRequested)
 {
     Driver.Log("cancelled: servers stopped, partial results written");
 }
-var record = new RunRecord(settings.Mode, started, DateTimeOffset.UtcNow, MachineInfo.Collect(repo), driver.Checks, driver.Measurements, Describe(settings, CommandLine()));
+var machine = MachineInfo.Collect(repo);
+// Other work on the machine shares the cores that taskset assigns: the load average says how quiet it was.
+machine["load average (1, 5, 15 min) at start / end"] = $"{loadAtStart} / {File.ReadAllText("/proc/loadavg").Trim()}";
+var record = new RunRecord(settings.Mode, started, DateTimeOffset.UtcNow, machine, driver.Checks, driver.Measurements, Describe(settings, CommandLine()));
 File.WriteAllText(recordPath, JsonSerializer.Serialize(record, json));
 WriteReport(record);
 return cts.IsCancellationRequested ? 130 : 0;
