@@ -11,6 +11,17 @@ internal sealed class Figures(IReadOnlyList<Measurement> measurements)
             .Where(m => m.Scenario == scenario && m.Target == target && m.Result is not null)
             .Select(m => metric(m.Result!)));
 
+    /// <summary>
+    /// The first round's value: for memory, the only round on a fresh process (later rounds reuse memory the
+    /// previous round freed, which both Node and .NET keep, so their deltas understate).
+    /// </summary>
+    public double FirstRound(string scenario, string target, Func<WindowResult, double> metric) =>
+        measurements
+            .Where(m => m.Scenario == scenario && m.Target == target && m.Round == 1 && m.Result is not null)
+            .Select(m => metric(m.Result!))
+            .DefaultIfEmpty(double.NaN)
+            .First();
+
     public bool Has(string scenario) => measurements.Any(m => m.Scenario == scenario);
 
     public IEnumerable<string> Failures() => measurements
