@@ -1,0 +1,67 @@
+namespace Workshop.Bench.Load;
+
+/// <summary>Window lengths and load sizes: the full matrix, or a tiny one (--quick) for a smoke test.</summary>
+internal sealed record BenchSettings
+{
+    public required string Mode { get; init; }
+    public required TimeSpan WarmUp { get; init; }
+    public required TimeSpan Ramp { get; init; }
+    public required TimeSpan Window { get; init; }
+    public required TimeSpan Drain { get; init; }
+    public required TimeSpan Settle { get; init; }
+    public required int Rounds { get; init; }
+    public required int EchoClients { get; init; }
+    public required int BroadcastClients { get; init; }
+    public required double BroadcastRate { get; init; }
+    public required int[] SseClients { get; init; }
+    public required double SseRate { get; init; }
+    public required int WebhookConnections { get; init; }
+    public required int MemoryConnections { get; init; }
+    public int MessageSize { get; init; } = 64;
+    public int SenderDeliveries { get; init; } = 2000;
+    public TimeSpan SenderDeadline { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The larger targets, run against the reference only (the Node peers fall over well before).</summary>
+    public bool ReferenceScaleTargets { get; init; }
+    public string WebhookSecret { get; init; } = "bench-secret-3f1c9a";
+
+    public static BenchSettings Full { get; } = new()
+    {
+        Mode = "full",
+        // 15 s warm-up and 6 s windows (not the 20 s before every window) keep the full run near 20 minutes.
+        WarmUp = TimeSpan.FromSeconds(15),
+        Ramp = TimeSpan.FromSeconds(1),
+        Window = TimeSpan.FromSeconds(6),
+        Drain = TimeSpan.FromSeconds(2),
+        Settle = TimeSpan.FromSeconds(3),
+        Rounds = 3,
+        EchoClients = 100,
+        BroadcastClients = 1000,
+        BroadcastRate = 200,
+        SseClients = [1000, 5000],
+        SseRate = 100,
+        WebhookConnections = 64,
+        MemoryConnections = 5000,
+        ReferenceScaleTargets = true,
+    };
+
+    public static BenchSettings Quick { get; } = new()
+    {
+        Mode = "quick",
+        WarmUp = TimeSpan.FromSeconds(1),
+        Ramp = TimeSpan.FromMilliseconds(200),
+        Window = TimeSpan.FromSeconds(1),
+        Drain = TimeSpan.FromMilliseconds(300),
+        Settle = TimeSpan.FromMilliseconds(300),
+        Rounds = 1,
+        EchoClients = 10,
+        BroadcastClients = 50,
+        BroadcastRate = 50,
+        SseClients = [50],
+        SseRate = 50,
+        WebhookConnections = 8,
+        MemoryConnections = 100,
+        SenderDeliveries = 50,
+        SenderDeadline = TimeSpan.FromSeconds(10),
+    };
+}

@@ -1,0 +1,112 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Workshop.Bench.Load;
+using Workshop.Bench.Load.Hosting;
+using Workshop.Bench.Load.Report;
+
+// Usage (normally through bench/run.sh, which installs, builds and pins this process to the generator core):
+//   Workshop.Bench.Load --repo <root> [--quick] [--only <scenario prefix>] [--server-core 0] [--report-only]
+//     [--targets reference,node,raw] [--warmup s] [--window s] [--rounds n] [--rate-scale x]   (overrides, for trying it out)
+var repo = Arg("--repo") ?? Directory.GetCurrentDirectory();
+var quick = args.Contains("--quick");
+var settings = (quick ? BenchSettings.Quick : BenchSettings.Full) with
+{
+    // Overrides for trying the harness out; a results file made with them says so in its settings list.
+    WarmUp = Seconds("--warmup") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).WarmUp,
+    Window = Seconds("--window") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).Window,
+    BroadcastRate = (quick ? BenchSettings.Quick : BenchSettings.Full).BroadcastRate * RateScale(),
+    SseRate = (quick ? BenchSettings.Quick : BenchSettings.Full).SseRate * RateScale(),
+    Rounds = Arg("--rounds") is { } rounds ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : (quick ? BenchSettings.Quick : BenchSettings.Full).Rounds,
+};
+var resultsDirectory = Path.Combine(repo, "bench", "results");
+var rawDirectory = Path.Combine(resultsDirectory, "raw");
+Directory.CreateDirectory(rawDirectory);
+// Each run starts the reference with an empty data directory (the webhook idempotency records grow with every request).
+foreach (var data in new[] { "playground-data", "bench-host-data" })
+{
+    if (Directory.Exists(Path.Combine(rawDirectory, data))) Directory.Delete(Path.Combine(rawDirectory, data), recursive: true);
+}
+// Only a full, unmodified run writes the committed results; quick and trial runs stay in the ignored raw folder.
+var trial = new[] { "--rate-scale", "--warmup", "--window", "--rounds", "--targets", "--only" }.Any(args.Contains);
+var kind = quick ? "quick" : trial ? "trial" : null;
+var recordPath = kind is null ? Path.Combine(resultsDirectory, "full.json") : Path.Combine(rawDirectory, kind + ".json");
+var reportPath = kind is null ? Path.Combine(repo, "docs", "benchmarks.md") : Path.Combine(rawDirectory, $"benchmarks-{kind}.md");
+var notesPath = Path.Combine(repo, "bench", "notes.md");
+var json = new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+if (args.Contains("--report-only"))
+{
+    var saved = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(recordPath), json)!;
+    WriteReport(saved);
+    return 0;
+}
+
+using var cts = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cts.Cancel(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
+var started = DateTimeOffset.UtcNow;
+var loadAtStart = File.ReadAllText("/proc/loadavg").Trim();
+var setup = new Setup(repo, rawDirectory, settings.WebhookSecret, Arg("--targets")?.Split(','));
+var driver = new Driver(settings, setup, rawDirectory, int.Parse(Arg("--server-core") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
+try
+{
+    await driver.RunAsync(Arg("--only"), cts.Token);
+}
+catch (OperationCanceledException) when (cts.IsCancellationRequested)
+{
+    Driver.Log("cancelled: servers stopped, partial results written");
+}
+var machine = MachineInfo.Collect(repo);
+// Other work on the machine shares the cores that taskset assigns: the load average says how quiet it was.
+machine["load average (1, 5, 15 min) at start / end"] = $"{loadAtStart} / {File.ReadAllText("/proc/loadavg").Trim()}";
+var record = new RunRecord(settings.Mode, started, DateTimeOffset.UtcNow, machine, driver.Checks, driver.Measurements, Describe(settings, CommandLine()));
+File.WriteAllText(recordPath, JsonSerializer.Serialize(record, json));
+WriteReport(record);
+return cts.IsCancellationRequested ? 130 : 0;
+
+void WriteReport(RunRecord run)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
+    File.WriteAllText(reportPath, MarkdownReport.Render(run, File.Exists(notesPath) ? File.ReadAllText(notesPath) : ""));
+    Driver.Log($"wrote {Path.GetRelativePath(repo, reportPath)} and {Path.GetRelativePath(repo, recordPath)}");
+}
+
+double RateScale() => Arg("--rate-scale") is { } scale ? double.Parse(scale, System.Globalization.CultureInfo.InvariantCulture) : 1;
+
+TimeSpan? Seconds(string name) => Arg(name) is { } value ? TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) : null;
+
+string? Arg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+string CommandLine()
+{
+    var shown = new List<string>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] is "--repo" or "--server-core") i++;
+        else shown.Add(args[i]);
+    }
+    return string.Join(' ', ["bench/run.sh", .. shown]);
+}
+
+static Dictionary<string, string> Describe(BenchSettings s, string command) => new()
+{
+    ["command"] = command,
+    ["pinning"] = "every server on core 0 (taskset -c 0), the generator and wrk on core 1 (taskset -c 1); loopback only",
+    ["warm-up"] = $"before the first window of each load scenario, every target gets the same load as the window for {s.WarmUp.TotalSeconds:0} s (its own process then stays up); each window also has a {s.Ramp.TotalSeconds:0.#} s ramp that is not counted",
+    ["windows"] = $"{s.Window.TotalSeconds:0.#} s each, {s.Rounds} rounds, alternating the order of the targets every round (A B C, B C A, C A B), each starting once every server is idle (under 10 % CPU); figures are medians over the rounds",
+    ["drain"] = $"broadcast and SSE count deliveries of messages published inside the window that arrive up to {s.Drain.TotalSeconds:0.#} s after it ends",
+    ["echo clients"] = s.EchoClients.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["broadcast clients"] = s.BroadcastClients.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+    ["broadcast rate"] = s.BroadcastRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["sse rate"] = s.SseRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["message size"] = $"{s.MessageSize} bytes of payload (a timestamp marker padded)",
+    ["webhook connections"] = s.WebhookConnections.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["sender deliveries"] = s.SenderDeliveries.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+    ["sender"] = $"reference only: {s.SenderDeliveries:N0} deliveries enqueued through POST /api/sender/deliveries (16 in flight) to a raw sink on the generator core; timed from the first enqueue to the last arrival, deadline {s.SenderDeadline.TotalSeconds:0} s",
+    ["memory"] = $"VmRSS of the server before and after opening {s.MemoryConnections:N0} idle connections (each after a {s.Settle.TotalSeconds:0.#} s settle), delta ÷ N; {s.Rounds} rounds on the same process",
+    ["logging"] = "reference: Logging:LogLevel:Default and Microsoft.AspNetCore at Warning, Production environment, Release build; Node peers log nothing per request",
+};
