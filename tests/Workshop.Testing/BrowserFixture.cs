@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Workshop.Grading.Probes;
 using Xunit;
 
 namespace Workshop.Testing;
@@ -9,12 +10,6 @@ namespace Workshop.Testing;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private static readonly string[] LaunchArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
-
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -27,13 +22,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         // Playwright's 5 s default is short for a loaded 2-core CI machine; match Eventually's deadline.
         Assertions.SetDefaultExpectTimeout((float)Eventually.DefaultTimeout.TotalMilliseconds);
-        var executable = ChromiumLocator.FindExecutable();
-        var options = new BrowserTypeLaunchOptions { Headless = true, Args = LaunchArgs, ExecutablePath = executable };
+        var executable = ChromiumFinder.Find();
+        var options = new BrowserTypeLaunchOptions { Headless = true, Args = ChromiumFinder.LaunchArgs, ExecutablePath = executable };
         try
         {
             _browser = await _playwright.Chromium.LaunchAsync(options);
         }
-        catch (PlaywrightException) when (executable is null && !ChromiumLocator.IsCi)
+        catch (PlaywrightException) when (executable is null && !ChromiumFinder.IsCi)
         {
             // A learner's laptop without a system Chromium: let Playwright fetch its own build once.
             var exit = Microsoft.Playwright.Program.Main(["install", "chromium"]);

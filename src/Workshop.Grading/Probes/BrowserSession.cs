@@ -8,14 +8,6 @@ namespace Workshop.Grading.Probes;
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    private static readonly string[] LaunchArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
-
-    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -34,12 +26,12 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             if (_browser is { IsConnected: true }) return _browser;
             _playwright ??= await Playwright.CreateAsync();
-            var options = new BrowserTypeLaunchOptions { Headless = true, Args = LaunchArgs, ExecutablePath = ChromiumFinder.Find() };
+            var options = new BrowserTypeLaunchOptions { Headless = true, Args = ChromiumFinder.LaunchArgs, ExecutablePath = ChromiumFinder.Find() };
             try
             {
                 _browser = await _playwright.Chromium.LaunchAsync(options);
             }
-            catch (PlaywrightException) when (options.ExecutablePath is null && !IsCi && Microsoft.Playwright.Program.Main(["install", "chromium"]) == 0)
+            catch (PlaywrightException) when (options.ExecutablePath is null && !ChromiumFinder.IsCi && Microsoft.Playwright.Program.Main(["install", "chromium"]) == 0)
             {
                 // A learner's laptop without a system Chromium: Playwright fetched its own build once; use it.
                 _browser = await _playwright.Chromium.LaunchAsync(options);

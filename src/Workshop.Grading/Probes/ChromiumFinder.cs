@@ -1,11 +1,24 @@
 namespace Workshop.Grading.Probes;
 
 /// <summary>
-/// Finds a Chromium for the browser checks: <c>WORKSHOP_CHROMIUM</c>, then the usual system locations. Null means
-/// "let Playwright use its own download" (the path a learner's laptop takes).
+/// Finds a Chromium for the browser checks and the browser tests: <c>WORKSHOP_CHROMIUM</c>, then the usual system
+/// locations. Null means "let Playwright use its own download" (the path a learner's laptop takes).
 /// </summary>
 public static class ChromiumFinder
 {
+    /// <summary>
+    /// Launch arguments that work headless as root on a machine with a closed network (no sandbox, no GPU, no
+    /// background or update traffic, no QUIC).
+    /// </summary>
+    public static IReadOnlyList<string> LaunchArgs { get; } =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    /// <summary>True under CI (<c>CI=true</c>): a missing browser is then a failure, never a download or a skip.</summary>
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] Candidates =
     [
         "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
