@@ -12,10 +12,20 @@ public sealed partial class WebSocketConnection
         {
             while (await _outbox.Reader.WaitToReadAsync(token))
             {
-                while (!IsClosing && _outbox.Reader.TryRead(out var message))
+                if (!_outbox.Reader.TryRead(out var message)) continue;
+                while (!IsClosing)
+                {
+                    // Read one ahead: while more is queued, the frame is collected rather than flushed on its own
+                    // (see FrameBatchingStream); the last one of the backlog writes them all.
+                    var more = _outbox.Reader.TryRead(out var next);
+                    if (_batching is not null) _batching.Batching = more;
                     await _socket.SendAsync(message.Payload, message.Type, endOfMessage: true, token);
+                    if (!more) break;
+                    message = next;
+                }
                 if (IsClosing) break;
             }
+            if (_batching is not null) _batching.Batching = false; // the close frame (below) writes anything collected
 
             WebSocketCloseStatus status;
             string reason;
