@@ -30,6 +30,7 @@ public sealed class CourseSiteTests(BrowserFixture browser)
     {
         await using var server = new PlaygroundServer();
         var page = await browser.NewPageAsync();
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(server.BaseAddress.ToString());
 
         await page.ClickAsync("#playground-link");
@@ -37,6 +38,5 @@ public sealed class CourseSiteTests(BrowserFixture browser)
         // Commit is enough: the test is about where the link goes, not how long the next page takes to load.
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/play/", StringComparison.Ordinal),
             new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        await page.Context.CloseAsync();
     }
 }

@@ -21,10 +21,10 @@ public sealed class HealthTests(BrowserFixture browser)
     {
         await using var server = new PlaygroundServer();
         var page = await browser.NewPageAsync();
+        await using var pageContext = page.Context; // closed even when an assertion fails
         var response = await page.GotoAsync(new Uri(server.BaseAddress, "/health").ToString());
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
         Assert.Contains("ok", await page.ContentAsync(), StringComparison.Ordinal);
-        await page.Context.CloseAsync();
     }
 }

@@ -13,6 +13,7 @@ public sealed class LiveFeedBrowserTests(BrowserFixture browser)
         await using var server = new PlaygroundServer();
         var errors = new List<string>();
         var page = await browser.NewPageAsync(errors);
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(new Uri(server.BaseAddress, "/play/feed.html").ToString());
         await Eventually.HoldsAsync(async () => (await IdsAsync(page)).Count >= 2, "two feed events are shown");
         Assert.Equal("open", await page.GetAttributeAsync("#state", "data-state"));
@@ -33,7 +34,6 @@ public sealed class LiveFeedBrowserTests(BrowserFixture browser)
         Assert.Equal(2, await page.Locator("li[data-kind=hello]").CountAsync());
         Assert.Equal("Hello from server", await page.Locator("li[data-kind=hello] .feed-data").First.TextContentAsync());
         Assert.Empty(errors);
-        await page.Context.CloseAsync();
     }
 
     private static async Task<List<long>> IdsAsync(IPage page, string selector = "li[data-kind=event]")

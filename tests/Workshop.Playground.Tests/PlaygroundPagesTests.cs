@@ -32,6 +32,7 @@ public sealed class PlaygroundPagesTests(BrowserFixture browser)
             var failed = new List<string>();
             var inFlight = 0;
             var page = await browser.NewPageAsync(errors);
+            await using var pageContext = page.Context; // closed even when an assertion fails
             page.Request += (_, request) =>
             {
                 if (request.Url.StartsWith("http", StringComparison.Ordinal) && !request.Url.StartsWith(origin + "/", StringComparison.Ordinal)) lock (foreign) foreign.Add(request.Url);
@@ -51,7 +52,6 @@ public sealed class PlaygroundPagesTests(BrowserFixture browser)
             Assert.True(errors.Count == 0, $"{name}: console errors: {string.Join(" | ", errors)}; failed loads: {string.Join(" ", failed)}");
             Assert.True(failed.Count == 0, $"{name}: failed loads: {string.Join(" ", failed)}");
             Assert.True(foreign.Count == 0, $"{name}: requests outside {origin}: {string.Join(" ", foreign)}");
-            await page.Context.CloseAsync();
         }
     }
 }

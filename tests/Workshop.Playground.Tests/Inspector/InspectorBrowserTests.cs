@@ -14,14 +14,22 @@ public sealed class InspectorBrowserTests(BrowserFixture browser)
     private async Task<(IPage Page, string BinUrl)> OpenNewBinAsync(PlaygroundServer server, List<string> errors)
     {
         var page = await browser.NewPageAsync(errors);
-        await page.GotoAsync(new Uri(server.BaseAddress, "/play/inspector.html").ToString());
-        await Eventually.HoldsAsync(async () => await page.Locator("#secrets dt").CountAsync() == 3, "the dev secrets are shown");
-        await page.ClickAsync("#create");
-        await Eventually.HoldsAsync(async () => await page.GetAttributeAsync("#state", "data-state") == "open", "the bin's stream is open");
-        var url = (await page.TextContentAsync("#bin-url"))!;
-        Assert.StartsWith(new Uri(server.BaseAddress, "/hooks/").ToString(), url);
-        Assert.Contains("webhook-signature: v1,$SIG", await page.TextContentAsync("#curl"));
-        return (page, url);
+        try
+        {
+            await page.GotoAsync(new Uri(server.BaseAddress, "/play/inspector.html").ToString());
+            await Eventually.HoldsAsync(async () => await page.Locator("#secrets dt").CountAsync() == 3, "the dev secrets are shown");
+            await page.ClickAsync("#create");
+            await Eventually.HoldsAsync(async () => await page.GetAttributeAsync("#state", "data-state") == "open", "the bin's stream is open");
+            var url = (await page.TextContentAsync("#bin-url"))!;
+            Assert.StartsWith(new Uri(server.BaseAddress, "/hooks/").ToString(), url);
+            Assert.Contains("webhook-signature: v1,$SIG", await page.TextContentAsync("#curl"));
+            return (page, url);
+        }
+        catch
+        {
+            await page.Context.CloseAsync(); // the caller never gets the page to close
+            throw;
+        }
     }
 
     [Fact]
@@ -31,6 +39,7 @@ public sealed class InspectorBrowserTests(BrowserFixture browser)
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var errors = new List<string>();
         var (page, url) = await OpenNewBinAsync(server, errors);
+        await using var pageContext = page.Context; // closed even when an assertion fails
 
         using (var valid = await http.SendAsync(SignedForAll(url, "{\"type\":\"payment.captured\"}"))) valid.EnsureSuccessStatusCode();
         using (var forged = await http.SendAsync(SignedForAll(url + "/forged", "{}", gitHub: "not-the-secret"))) forged.EnsureSuccessStatusCode();
@@ -55,7 +64,6 @@ public sealed class InspectorBrowserTests(BrowserFixture browser)
         await Eventually.HoldsAsync(async () => await sent.CountAsync() == 1, "the server's sender delivered a signed event to the bin");
         Assert.Equal(["standard: valid"], await sent.Locator(".capture-head .verdict").AllTextContentsAsync());
         Assert.Empty(errors);
-        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -65,6 +73,7 @@ public sealed class InspectorBrowserTests(BrowserFixture browser)
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var errors = new List<string>();
         var (page, url) = await OpenNewBinAsync(server, errors);
+        await using var pageContext = page.Context; // closed even when an assertion fails
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url + "/" + Uri.EscapeDataString(Img))
         {
@@ -84,6 +93,5 @@ public sealed class InspectorBrowserTests(BrowserFixture browser)
         Assert.True(await page.EvaluateAsync<bool>("() => window.__pwned === undefined"), "no payload ran");
         Assert.Equal(0, await page.Locator("#requests script, #requests img").CountAsync());
         Assert.Empty(errors);
-        await page.Context.CloseAsync();
     }
 }

@@ -11,6 +11,7 @@ public sealed class SenderBrowserTests(BrowserFixture browser)
         await using var server = new PlaygroundServer();
         var errors = new List<string>();
         var page = await browser.NewPageAsync(errors);
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(new Uri(server.BaseAddress, "/play/sender.html").ToString());
         await Eventually.HoldsAsync(async () => (await page.InputValueAsync("#url")).StartsWith(new Uri(server.BaseAddress, "/hooks/").ToString(), StringComparison.Ordinal),
             "a fresh bin on this server is the default destination");
@@ -30,6 +31,5 @@ public sealed class SenderBrowserTests(BrowserFixture browser)
         await Eventually.HoldsAsync(async () => await page.Locator("#received li.capture").CountAsync() == 2, "the redelivery reaches the bin");
         await Eventually.HoldsAsync(async () => await page.TextContentAsync("#status") == "succeeded", "the redelivery succeeded");
         Assert.Empty(errors);
-        await page.Context.CloseAsync();
     }
 }

@@ -13,6 +13,7 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
         var expected = PagesMentioning("Last-Event-ID");
         Assert.Contains("protocols.html", expected);
         var page = await browser.NewPageAsync();
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(server.Course + "index.html");
 
         await page.FillAsync("#search", "Last-Event-ID");
@@ -23,13 +24,13 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
         Assert.Superset(expected, found);
         await page.Locator("#search-results a").First.ClickAsync();
         await page.WaitForURLAsync(url => expected.Any(p => new Uri(url).AbsolutePath.EndsWith(p, StringComparison.Ordinal)));
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task Next_and_previous_links_walk_the_course_in_sidebar_order()
     {
         var page = await browser.NewPageAsync();
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(server.Course + "index.html");
         var course = await page.Locator(".toc > ol > li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.True(course.Length >= 5, $"only {course.Length} pages in the sidebar");
@@ -51,13 +52,13 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
             Assert.True(backward.Count <= course.Length, "the previous links go round in a circle");
         }
         Assert.Equal(course.Reverse(), backward);
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task The_theme_toggle_switches_to_dark_and_the_choice_survives_a_reload()
     {
         var page = await browser.NewPageAsync(options: new BrowserNewContextOptions { ColorScheme = ColorScheme.Light });
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(server.Course + "protocols.html");
         Assert.Equal("rgb(255, 255, 255)", await Background(page));
 
@@ -71,25 +72,25 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
         await page.ClickAsync("#theme-toggle");
         await page.GotoAsync(server.Course + "index.html");
         Assert.Equal("rgb(255, 255, 255)", await Background(page));
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task The_theme_follows_a_dark_system_until_the_reader_picks_one()
     {
         var page = await browser.NewPageAsync(options: new BrowserNewContextOptions { ColorScheme = ColorScheme.Dark });
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(server.Course + "index.html");
 
         Assert.Equal("rgb(13, 17, 23)", await Background(page));
         await page.ClickAsync("#theme-toggle");
         Assert.Equal("rgb(255, 255, 255)", await Background(page));
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task A_copy_button_puts_the_code_on_the_clipboard()
     {
         var page = await browser.NewPageAsync(options: new BrowserNewContextOptions { Permissions = ["clipboard-read", "clipboard-write"] });
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(server.Course + "protocols.html");
         var block = page.Locator(".code").Filter(new() { Has = page.Locator("pre.lang-javascript") }).First;
         var code = await block.Locator("pre code").TextContentAsync();
@@ -100,7 +101,6 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
 
         await Eventually.HoldsAsync(async () => await page.EvaluateAsync<string>("navigator.clipboard.readText()") == code, "the clipboard holds the code");
         Assert.Contains("new WebSocket(", code, StringComparison.Ordinal);
-        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -108,6 +108,7 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
     {
         var errors = new List<string>();
         var page = await browser.NewPageAsync(errors);
+        await using var pageContext = page.Context; // closed even when an assertion fails
         var requests = new List<string>();
         page.Request += (_, request) => { lock (requests) requests.Add(request.Url); };
         await page.GotoAsync(server.Course + "index.html");
@@ -125,7 +126,6 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
             Assert.All(requests, url => Assert.StartsWith(server.Course.ToString(), url, StringComparison.Ordinal));
         }
         Assert.Empty(errors);
-        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -133,19 +133,20 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
     {
         var errors = new List<string>();
         var page = await browser.NewPageAsync(errors);
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(new Uri(Path.Combine(server.Output, "index.html")).AbsoluteUri);
 
         await page.FillAsync("#search", "webhook signature");
         await page.Locator("#search-results a").First.WaitForAsync();
         Assert.EndsWith("/play/", await page.GetAttributeAsync("#playground-link", "href"), StringComparison.Ordinal);
         Assert.Empty(errors);
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task On_a_phone_the_outline_opens_from_the_menu_button()
     {
         var page = await browser.NewPageAsync(options: new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(server.Course + "protocols.html");
         Assert.False(await page.IsVisibleAsync("#sidebar"));
 
@@ -155,13 +156,13 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
         await page.Keyboard.PressAsync("Escape");
         Assert.False(await page.IsVisibleAsync("#sidebar"));
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task Printing_shows_the_article_without_the_header_outline_or_pager()
     {
         var page = await browser.NewPageAsync(options: new BrowserNewContextOptions { ColorScheme = ColorScheme.Dark });
+        await using var pageContext = page.Context; // closed even when an assertion fails
         await page.GotoAsync(server.Course + "protocols.html");
         Assert.True(await page.IsVisibleAsync("#sidebar"));
 
@@ -172,7 +173,6 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
         Assert.False(await page.IsVisibleAsync(".pager"));
         Assert.True(await page.IsVisibleAsync("article h1"));
         Assert.Equal("rgb(255, 255, 255)", await Background(page));
-        await page.Context.CloseAsync();
     }
 
     private static Task<string> Background(IPage page) => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
