@@ -21,8 +21,16 @@ internal sealed class FrameBatchingStream(Stream inner) : Stream
     /// <summary>Set by the single send loop between sends; read inside the socket's send lock.</summary>
     public bool Batching { get; set; }
 
+    /// <summary>
+    /// The connection's hard stop: used for every write and flush that reaches the network when the caller passed
+    /// no token of its own (the socket's fast path and its keep-alive frames), so a client that stopped reading
+    /// can never hold a write forever.
+    /// </summary>
+    public CancellationToken Stop { get; set; }
+
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (!cancellationToken.CanBeCanceled) cancellationToken = Stop;
         if (Batching && _pendingCount + buffer.Length <= MaxBatchBytes)
         {
             Append(buffer.Span);
@@ -49,7 +57,7 @@ internal sealed class FrameBatchingStream(Stream inner) : Stream
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken)
-        => Batching && _pendingCount > 0 ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
+        => Batching && _pendingCount > 0 ? Task.CompletedTask : inner.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : Stop);
 
     private void Append(ReadOnlySpan<byte> data)
     {

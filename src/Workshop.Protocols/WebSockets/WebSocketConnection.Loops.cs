@@ -19,7 +19,7 @@ public sealed partial class WebSocketConnection
                     // (see FrameBatchingStream); the last one of the backlog writes them all.
                     var more = _outbox.Reader.TryRead(out var next);
                     if (_batching is not null) _batching.Batching = more;
-                    await _socket.SendAsync(message.Payload, message.Type, endOfMessage: true, token);
+                    await _socket.SendAsync(message.Payload, message.Type, WebSocketMessageFlags.EndOfMessage, SendToken(token));
                     if (!more) break;
                     message = next;
                 }
@@ -43,6 +43,11 @@ public sealed partial class WebSocketConnection
             StopHard();
         }
     }
+
+    // Over the batching stream the hard stop reaches every write through the stream itself (FrameBatchingStream.Stop),
+    // so the send needs no token of its own: that lets the socket take its synchronous path instead of registering
+    // on the token for every message. Without the stream (HTTP/2), the token goes with each send.
+    private CancellationToken SendToken(CancellationToken token) => _batching is null ? token : CancellationToken.None;
 
     private async Task ReceiveLoopAsync(Func<IncomingMessage, CancellationToken, ValueTask> onMessage)
     {

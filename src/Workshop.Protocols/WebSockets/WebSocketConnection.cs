@@ -47,7 +47,11 @@ public sealed partial class WebSocketConnection
     }
 
     /// <summary>Lets the send loop batch a backlog through the stream the socket was built on (HTTP/1.1 upgrades).</summary>
-    internal void UseBatching(FrameBatchingStream? stream) => _batching = stream;
+    internal void UseBatching(FrameBatchingStream? stream)
+    {
+        _batching = stream;
+        if (stream is not null) stream.Stop = _hardStop.Token;
+    }
 
     /// <summary>A short id for logs.</summary>
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];

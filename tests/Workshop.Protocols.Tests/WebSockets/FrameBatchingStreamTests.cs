@@ -53,21 +53,38 @@ public sealed class FrameBatchingStreamTests
         Assert.Equal(70 * 1024, write.Length);
     }
 
+    [Fact]
+    public async Task Writes_and_flushes_without_a_token_of_their_own_use_the_connections_stop_token()
+    {
+        using var stop = new CancellationTokenSource();
+        var inner = new RecordingStream();
+        var stream = new FrameBatchingStream(inner) { Stop = stop.Token };
+
+        await stream.WriteAsync(new byte[] { 1 }, CancellationToken.None);
+        await stream.FlushAsync(CancellationToken.None);
+
+        Assert.Equal([stop.Token, stop.Token], inner.Tokens);
+    }
+
     private sealed class RecordingStream : MemoryStream
     {
         public List<byte[]> Writes { get; } = [];
+
+        public List<CancellationToken> Tokens { get; } = [];
 
         public int Flushes { get; private set; }
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             Writes.Add(buffer.ToArray());
+            Tokens.Add(cancellationToken);
             return ValueTask.CompletedTask;
         }
 
         public override Task FlushAsync(CancellationToken cancellationToken)
         {
             Flushes++;
+            Tokens.Add(cancellationToken);
             return Task.CompletedTask;
         }
     }
