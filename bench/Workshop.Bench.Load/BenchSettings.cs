@@ -14,6 +14,12 @@ internal sealed record BenchSettings
     public required int BroadcastClients { get; init; }
     public required double BroadcastRate { get; init; }
     public required int[] SseClients { get; init; }
+
+    /// <summary>SSE subscribers in the scale-out scenario (split between the two instances).</summary>
+    public required int ScaleOutSseClients { get; init; }
+
+    /// <summary>Warm-up of each set-up in the scale-out scenarios (shorter than the others' to keep them within 3 minutes).</summary>
+    public required TimeSpan ScaleOutWarmUp { get; init; }
     public required double SseRate { get; init; }
     public required int WebhookConnections { get; init; }
     public required int MemoryConnections { get; init; }
@@ -39,6 +45,8 @@ internal sealed record BenchSettings
         BroadcastClients = 1000,
         BroadcastRate = 200,
         SseClients = [1000, 5000],
+        ScaleOutSseClients = 1000,
+        ScaleOutWarmUp = TimeSpan.FromSeconds(10),
         SseRate = 100,
         WebhookConnections = 64,
         MemoryConnections = 5000,
@@ -58,6 +66,8 @@ internal sealed record BenchSettings
         BroadcastClients = 50,
         BroadcastRate = 50,
         SseClients = [50],
+        ScaleOutSseClients = 50,
+        ScaleOutWarmUp = TimeSpan.FromSeconds(1),
         SseRate = 50,
         WebhookConnections = 8,
         MemoryConnections = 100,
