@@ -77,8 +77,12 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
         if (scaleOut.Count < 2) yield break;
         yield return new("scaleout-ws", t => t.BroadcastServer, true, (t, p, length, ct) =>
             BroadcastScenario.RunAsync(p.Ports, t, s.BroadcastClients, s.BroadcastRate, s.MessageSize, s.Ramp, length, s.Drain, ct), scaleOut, s.ScaleOutWarmUp);
+        // Subscribers connect 4 at a time (not 64): with Redis each subscribe makes a blocking XRANGE under the topic's
+        // lock, and 64 at once starve the instance's thread pool until Redis commands time out and /events answers
+        // 500 (bench/notes.md). Connecting is not timed, so this changes no figure; both set-ups connect alike.
         yield return new($"scaleout-sse-{s.ScaleOutSseClients}", t => t.SseServer, true, (t, p, length, ct) =>
-            SseScenario.RunAsync(p.Ports, t, s.ScaleOutSseClients, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct), scaleOut, s.ScaleOutWarmUp);
+            SseScenario.RunAsync(p.Ports, t, s.ScaleOutSseClients, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct,
+                connectAtOnce: 4), scaleOut, s.ScaleOutWarmUp);
     }
 
     private async Task MeasureAsync(ScenarioPlan plan, CancellationToken ct)
@@ -149,12 +153,7 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
             _servers[ScaleOutSetUp.RedisName] = _cluster.Redis;
             _servers[ScaleOutSetUp.InstanceA] = _cluster.A;
             _servers[ScaleOutSetUp.InstanceB] = _cluster.B;
-            var target = ScaleOutSetUp.Create();
-            string[] checks =
-            [
-                "scale-out A → B, WebSocket: " + await ScaleOutCheck.WebSocketAsync(_cluster.A.Port, _cluster.B.Port, target, ct),
-                "scale-out A → B, SSE: " + await ScaleOutCheck.SseAsync(_cluster.A.Port, _cluster.B.Port, target, ct),
-            ];
+            var checks = await ScaleOutCheck.RunAsync(_cluster.A.Port, _cluster.B.Port, ScaleOutSetUp.Create(), ct);
             foreach (var check in checks) Log("check: " + check);
             Checks.AddRange(checks);
             if (checks.Any(c => c.Contains("FAILED", StringComparison.Ordinal)))

@@ -14,7 +14,14 @@ internal static class ScaleOutCheck
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    public static async Task<string> WebSocketAsync(int portA, int portB, Target target, CancellationToken ct)
+    /// <summary>One line per protocol, "ok (…)" or "FAILED (…)", for the results file's sanity checks.</summary>
+    public static async Task<string[]> RunAsync(int portA, int portB, Target target, CancellationToken ct) =>
+    [
+        "scale-out A → B, WebSocket: " + await WebSocketAsync(portA, portB, target, ct),
+        "scale-out A → B, SSE: " + await SseAsync(portA, portB, target, ct),
+    ];
+
+    private static async Task<string> WebSocketAsync(int portA, int portB, Target target, CancellationToken ct)
     {
         using var onB = await WsClient.ConnectAsync(portB, target.BroadcastPath, target.BroadcastSubprotocol, ct);
         using var onA = await WsClient.ConnectAsync(portA, target.BroadcastPath, target.BroadcastSubprotocol, ct);
@@ -29,7 +36,7 @@ internal static class ScaleOutCheck
         }, (marker, token) => onA.SendTextAsync(target.BroadcastMessage(marker), token).AsTask(), ct);
     }
 
-    public static async Task<string> SseAsync(int portA, int portB, Target target, CancellationToken ct)
+    private static async Task<string> SseAsync(int portA, int portB, Target target, CancellationToken ct)
     {
         using var onB = await SseClient.ConnectAsync(portB, target.SsePath, ct);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portA}"), Timeout = TimeSpan.FromSeconds(5) };
