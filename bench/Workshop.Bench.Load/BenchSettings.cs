@@ -20,6 +20,9 @@ internal sealed record BenchSettings
 
     /// <summary>Warm-up of each set-up in the scale-out scenarios (shorter than the others' to keep them within 3 minutes).</summary>
     public required TimeSpan ScaleOutWarmUp { get; init; }
+
+    /// <summary>Measured window of the scale-out scenarios (shorter than the others', for the same reason).</summary>
+    public required TimeSpan ScaleOutWindow { get; init; }
     public required double SseRate { get; init; }
     public required int WebhookConnections { get; init; }
     public required int MemoryConnections { get; init; }
@@ -46,7 +49,8 @@ internal sealed record BenchSettings
         BroadcastRate = 200,
         SseClients = [1000, 5000],
         ScaleOutSseClients = 1000,
-        ScaleOutWarmUp = TimeSpan.FromSeconds(10),
+        ScaleOutWarmUp = TimeSpan.FromSeconds(8),
+        ScaleOutWindow = TimeSpan.FromSeconds(4),
         SseRate = 100,
         WebhookConnections = 64,
         MemoryConnections = 5000,
@@ -68,6 +72,7 @@ internal sealed record BenchSettings
         SseClients = [50],
         ScaleOutSseClients = 50,
         ScaleOutWarmUp = TimeSpan.FromSeconds(1),
+        ScaleOutWindow = TimeSpan.FromSeconds(1),
         SseRate = 50,
         WebhookConnections = 8,
         MemoryConnections = 100,

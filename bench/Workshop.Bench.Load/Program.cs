@@ -14,6 +14,7 @@ var settings = (quick ? BenchSettings.Quick : BenchSettings.Full) with
     // Overrides for trying the harness out; a results file made with them says so in its settings list.
     WarmUp = Seconds("--warmup") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).WarmUp,
     ScaleOutWarmUp = Seconds("--warmup") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).ScaleOutWarmUp,
+    ScaleOutWindow = Seconds("--window") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).ScaleOutWindow,
     Window = Seconds("--window") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).Window,
     BroadcastRate = (quick ? BenchSettings.Quick : BenchSettings.Full).BroadcastRate * RateScale(),
     SseRate = (quick ? BenchSettings.Quick : BenchSettings.Full).SseRate * RateScale(),
@@ -109,7 +110,7 @@ static Dictionary<string, string> Describe(BenchSettings s, string command) => n
     ["sender deliveries"] = s.SenderDeliveries.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
     ["sender"] = $"reference only: {s.SenderDeliveries:N0} deliveries enqueued through POST /api/sender/deliveries (16 in flight) to a raw sink on the generator core; timed from the first enqueue to the last arrival, deadline {s.SenderDeadline.TotalSeconds:0} s",
     ["memory"] = $"VmRSS of the server before and after opening {s.MemoryConnections:N0} idle connections (each after a {s.Settle.TotalSeconds:0.#} s settle), delta ÷ N; {s.Rounds} rounds on the same process",
-    ["scale-out"] = $"reference only: a dedicated redis-server (own port on 127.0.0.1, --save \"\" --appendonly no) and two bench hosts with Redis__Configuration pointing at it, all three on core 0 (one core shared by two instances and Redis); clients alternate between instance A and B, every publish goes to A, so half the deliveries cross Redis; compared with one instance (in memory) under the same load in the same scenario, alternating, after a {s.ScaleOutWarmUp.TotalSeconds:0} s warm-up of each set-up; server CPU is A + B + Redis; before timing, a WebSocket message and an SSE event published on A must reach a client on B",
+    ["scale-out"] = $"reference only: a dedicated redis-server (own port on 127.0.0.1, --save \"\" --appendonly no) and two bench hosts with Redis__Configuration pointing at it, all three on core 0 (one core shared by two instances and Redis); clients alternate between instance A and B, every publish goes to A, so half the deliveries cross Redis; compared with one instance (in memory) under the same load in the same scenario, alternating, {s.Rounds} rounds of {s.ScaleOutWindow.TotalSeconds:0.#} s windows after a {s.ScaleOutWarmUp.TotalSeconds:0} s warm-up of each set-up; server CPU is A + B + Redis; before timing, a WebSocket message and an SSE event published on A must reach a client on B",
     ["scale-out load"] = $"WS broadcast {s.BroadcastClients:N0} clients × {s.BroadcastRate} msg/s; SSE {s.ScaleOutSseClients:N0} clients × {s.SseRate} ev/s",
     ["logging"] = "reference: Logging:LogLevel:Default and Microsoft.AspNetCore at Warning, Production environment, Release build; Node peers log nothing per request",
 };
