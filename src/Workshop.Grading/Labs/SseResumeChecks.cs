@@ -32,13 +32,19 @@ public sealed class SseResumeChecks : ILabCheckSet
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST /publish answered {(int)response.StatusCode}");
     }
 
+    /// <summary>
+    /// Headers can arrive before the server has subscribed the stream; its first item (the hello, sent once
+    /// subscribed) shows it has. Streams that send nothing first get up to 2 s, then the check goes on.
+    /// </summary>
+    private static Task SettleAsync(SseProbe sse) => sse.NextAsync(TimeSpan.FromSeconds(2));
+
     private static string Show(List<string> seen) => $"[{string.Join(", ", seen.TakeLast(6))}]";
 
     private static async Task<CheckOutcome> CarryIds(CheckContext context)
     {
         await using var sse = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
         var tag = Guid.NewGuid().ToString("N")[..6];
-        await sse.NextAsync(TimeSpan.FromMilliseconds(300)); // let the subscription settle (first event, if any)
+        await SettleAsync(sse);
         await PublishAsync(context, $"one-{tag}");
         await PublishAsync(context, $"two-{tag}");
         var seen = new List<string>();
@@ -54,7 +60,7 @@ public sealed class SseResumeChecks : ILabCheckSet
         string? firstId;
         await using (var live = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken))
         {
-            await live.NextAsync(TimeSpan.FromMilliseconds(300));
+            await SettleAsync(live);
             foreach (var name in new[] { "a", "b", "c" }) await PublishAsync(context, $"{name}-{tag}");
             var seenLive = new List<string>();
             firstId = (await live.NextMatchingAsync(e => e.Data == $"a-{tag}", Soon, seenLive))?.EventId;

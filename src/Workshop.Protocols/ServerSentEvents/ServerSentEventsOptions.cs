@@ -15,7 +15,10 @@ public sealed class ServerSentEventsOptions
     /// </summary>
     public int SubscriberQueueCapacity { get; set; } = 256;
 
-    /// <summary>How often a <c>: ping</c> comment is written to each open stream (default 15 s), so proxies keep it open.</summary>
+    /// <summary>
+    /// How often a topic writes a <c>: ping</c> comment to its open streams (default 15 s), so proxies keep them open;
+    /// skipped for an interval in which the topic delivered an event, so a stream is never silent for two intervals.
+    /// </summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The <c>retry:</c> hint sent first on every stream: how long a client waits before reconnecting (default 3 s; zero sends none).</summary>

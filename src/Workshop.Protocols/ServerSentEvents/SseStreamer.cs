@@ -25,7 +25,6 @@ internal static class SseStreamer
     {
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptions<ServerSentEventsOptions>>().Value;
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SseTopic).Namespace!);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
@@ -33,22 +32,20 @@ internal static class SseStreamer
 
         var requested = ReadLastEventId(context.Request);
         PrepareResponse(context);
-        // Created before anything is written, so a tick that falls during the first writes is remembered.
-        using var heartbeat = new PeriodicTimer(options.HeartbeatInterval, time);
         using var subscription = topic.Subscribe(requested);
         var plan = subscription.Plan;
         SseLog.Subscribed(logger, topic.Name, plan.Kind, plan.ResumeFromId);
         if (plan.ResetReason is not null) SseLog.ResetSent(logger, topic.Name, plan.ResetReason);
 
-        var writer = new SseWireWriter(context.Response.Body);
+        var writer = new SseWireWriter(context.Response.BodyWriter);
         try
         {
             // Headers now: the browser's `open` must not wait for the first event.
             await context.Response.StartAsync(token);
-            if (options.RetryHint > TimeSpan.Zero) await writer.WriteRetryAsync(options.RetryHint, token);
-            await writer.WriteAsync(Opening(plan, streamOptions, requested, topic.LastEventId), token);
+            if (options.RetryHint > TimeSpan.Zero) writer.WriteRetry(options.RetryHint);
+            WriteOpening(writer, plan, streamOptions, requested, topic.LastEventId);
             await writer.FlushAsync(token);
-            await PumpAsync(subscription.Events, heartbeat, writer, token);
+            await PumpAsync(subscription.Deliveries, writer, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -82,52 +79,39 @@ internal static class SseStreamer
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
     }
 
-    private static List<SseItem<string>> Opening(SseResumePlan plan, SseStreamOptions streamOptions, string? requested, long latest)
+    private static void WriteOpening(SseWireWriter writer, SseResumePlan plan, SseStreamOptions streamOptions, string? requested, long latest)
     {
-        var items = new List<SseItem<string>>(plan.Replay.Count + 2);
         if (streamOptions.HelloData is not null)
-            items.Add(new SseItem<string>(streamOptions.HelloData, streamOptions.HelloEventName));
+            writer.Write(new SseItem<string>(streamOptions.HelloData, streamOptions.HelloEventName));
         if (plan.Kind == SseResumeKind.Reset)
         {
             var echoed = requested is { Length: > MaxEchoedIdLength } ? requested[..MaxEchoedIdLength] : requested;
             var data = JsonSerializer.Serialize(
                 new ResetData(plan.ResetReason!, echoed, plan.ResumeFromId, latest), JsonSerializerOptions.Web);
             // Its id is where the following replay starts, so a drop during the replay resumes correctly.
-            items.Add(new SseItem<string>(data, "reset") { EventId = plan.ResumeFromId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            writer.Write(new SseItem<string>(data, "reset") { EventId = plan.ResumeFromId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
         else if (streamOptions.AnnounceReplay && plan.Replay.Count > 0)
         {
             var data = JsonSerializer.Serialize(new ReplayData(plan.Replay.Count, plan.ResumeFromId), JsonSerializerOptions.Web);
-            items.Add(new SseItem<string>(data, "replay"));
+            writer.Write(new SseItem<string>(data, "replay"));
         }
-        foreach (var item in plan.Replay) items.Add(SseWireWriter.ToItem(item));
-        return items;
+        foreach (var item in plan.Replay) writer.Write(item);
     }
 
-    private static async Task PumpAsync(ChannelReader<SseEvent> events, PeriodicTimer heartbeat, SseWireWriter writer, CancellationToken token)
+    /// <summary>
+    /// One wait per wake-up: everything queued (events, and the topic's heartbeat marker) is copied into the
+    /// response pipe, then flushed once. An idle stream holds no timer and no pending task of its own.
+    /// </summary>
+    private static async Task PumpAsync(ChannelReader<SseEvent> deliveries, SseWireWriter writer, CancellationToken token)
     {
-        Task<bool>? tick = null;
-        Task<bool>? ready = null;
-        var batch = new List<SseItem<string>>();
-        while (true)
+        // False: the topic ended this subscription (dropped as slow, or disconnected): end the response.
+        while (await deliveries.WaitToReadAsync(token))
         {
-            tick ??= heartbeat.WaitForNextTickAsync(token).AsTask();
-            ready ??= events.WaitToReadAsync(token).AsTask();
-            var done = await Task.WhenAny(tick, ready);
-            if (done == ready)
+            while (deliveries.TryRead(out var item))
             {
-                // False: the topic ended this subscription (dropped as slow, or disconnected): end the response.
-                if (!await ready) return;
-                ready = null;
-                batch.Clear();
-                while (events.TryRead(out var item)) batch.Add(SseWireWriter.ToItem(item));
-                await writer.WriteAsync(batch, token);
-            }
-            else
-            {
-                await tick;
-                tick = null;
-                await writer.WritePingAsync(token);
+                if (SseSubscription.IsHeartbeat(item)) writer.WritePing();
+                else writer.Write(item);
             }
             await writer.FlushAsync(token);
         }

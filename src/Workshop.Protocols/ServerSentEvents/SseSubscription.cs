@@ -8,8 +8,13 @@ namespace Workshop.Protocols.ServerSentEvents;
 /// </summary>
 public sealed class SseSubscription : IDisposable
 {
+    // The topic's heartbeat travels through the same queue as the events, so the stream has one thing to wait
+    // on (no timer per subscriber); it is compared by reference and never shown to readers of Events.
+    private static readonly SseEvent Heartbeat = new(0, null, string.Empty);
+
     private readonly Channel<SseEvent> _queue;
     private readonly SseTopic _topic;
+    private ChannelReader<SseEvent>? _events;
     private int _ended;
 
     internal SseSubscription(SseTopic topic, SseResumePlan plan, int queueCapacity)
@@ -32,12 +37,23 @@ public sealed class SseSubscription : IDisposable
     public SseResumePlan Plan { get; }
 
     /// <summary>Live events published after subscribing. Completes when the subscriber is dropped or disconnected.</summary>
-    public ChannelReader<SseEvent> Events => _queue.Reader;
+    public ChannelReader<SseEvent> Events => _events ??= new WithoutHeartbeats(_queue.Reader);
 
     /// <summary>Why the live events ended, or <see langword="null"/> while still subscribed.</summary>
     public SseSubscriptionEnd? EndReason { get; private set; }
 
+    /// <summary>The events and heartbeat markers, for the stream that writes them (see <see cref="IsHeartbeat"/>).</summary>
+    internal ChannelReader<SseEvent> Deliveries => _queue.Reader;
+
+    internal static bool IsHeartbeat(SseEvent item) => ReferenceEquals(item, Heartbeat);
+
     internal bool TryDeliver(SseEvent item) => _queue.Writer.TryWrite(item);
+
+    /// <summary>Asks the stream for a heartbeat, only when nothing is waiting (a busy stream is alive anyway).</summary>
+    internal void RequestHeartbeat()
+    {
+        if (_queue.Reader.Count == 0) _queue.Writer.TryWrite(Heartbeat);
+    }
 
     /// <summary>Ends the live events (the queued ones can still be read); returns false if already ended.</summary>
     internal bool End(SseSubscriptionEnd reason)
@@ -53,5 +69,21 @@ public sealed class SseSubscription : IDisposable
     {
         _topic.Unsubscribe(this);
         End(SseSubscriptionEnd.Unsubscribed);
+    }
+
+    /// <summary>The queue as readers of <see cref="Events"/> see it: events only.</summary>
+    private sealed class WithoutHeartbeats(ChannelReader<SseEvent> inner) : ChannelReader<SseEvent>
+    {
+        public override Task Completion => inner.Completion;
+
+        public override bool TryRead(out SseEvent item)
+        {
+            while (inner.TryRead(out item!))
+                if (!IsHeartbeat(item)) return true;
+            return false;
+        }
+
+        public override ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default)
+            => inner.WaitToReadAsync(cancellationToken);
     }
 }

@@ -16,9 +16,11 @@ public sealed class SseTopic
     private readonly ILogger _logger;
     private readonly ISseBackplane _backplane;
     private readonly IDisposable _feed;
+    private readonly ITimer _heartbeat;
     private long _lastId;
+    private bool _activeSinceHeartbeat;
 
-    internal SseTopic(string name, ServerSentEventsOptions options, ILogger logger, ISseBackplane? backplane = null)
+    internal SseTopic(string name, ServerSentEventsOptions options, ILogger logger, ISseBackplane? backplane = null, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SubscriberQueueCapacity, 1);
         Name = name;
@@ -30,6 +32,9 @@ public sealed class SseTopic
         List<SseSubscription>? none = null; // no subscriber exists yet
         lock (_gate) CatchUpLocked(long.MaxValue, ref none);
         _feed = _backplane.Subscribe(name, Apply);
+        // One clock for all of the topic's streams instead of a timer per subscriber (memory per idle stream).
+        _heartbeat = (time ?? TimeProvider.System).CreateTimer(
+            static state => ((SseTopic)state!).Heartbeat(), this, options.HeartbeatInterval, options.HeartbeatInterval);
     }
 
     /// <summary>The topic's name.</summary>
@@ -90,6 +95,7 @@ public sealed class SseTopic
     private void AppendLocked(SseEvent item, ref List<SseSubscription>? slow)
     {
         _lastId = item.Id;
+        _activeSinceHeartbeat = true;
         _log.Append(item);
         List<SseSubscription>? dropped = null;
         foreach (var subscriber in _subscribers)
@@ -97,6 +103,23 @@ public sealed class SseTopic
         if (dropped is null) return;
         foreach (var subscriber in dropped) _subscribers.Remove(subscriber);
         (slow ??= []).AddRange(dropped);
+    }
+
+    /// <summary>
+    /// Every heartbeat interval: a <c>: ping</c> to each stream, unless the topic delivered an event since the last
+    /// tick (its streams were not idle). So an open stream is never silent for longer than two intervals.
+    /// </summary>
+    private void Heartbeat()
+    {
+        lock (_gate)
+        {
+            if (_activeSinceHeartbeat)
+            {
+                _activeSinceHeartbeat = false;
+                return;
+            }
+            foreach (var subscriber in _subscribers) subscriber.RequestHeartbeat();
+        }
     }
 
     private void EndSlow(List<SseSubscription>? slow)
@@ -158,6 +181,7 @@ public sealed class SseTopic
     internal void Detach()
     {
         _feed.Dispose();
+        _heartbeat.Dispose();
         DisconnectAll();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,6 +64,7 @@ public sealed class RealtimeWebSocketAcceptor(
             KeepAliveTimeout = settings.KeepAliveTimeout,
         });
         var connection = new WebSocketConnection(socket, settings, timeProvider, logger, context.RequestAborted);
+        connection.UseBatching((context.Features.Get<IHttpUpgradeFeature>() as BatchingUpgradeFeature)?.Stream);
         WebSocketLog.Accepted(logger, connection.Id, context.Request.Path, chosen ?? "none");
         return connection;
     }

@@ -12,10 +12,20 @@ public sealed partial class WebSocketConnection
         {
             while (await _outbox.Reader.WaitToReadAsync(token))
             {
-                while (!IsClosing && _outbox.Reader.TryRead(out var message))
+                if (!_outbox.Reader.TryRead(out var message)) continue;
+                while (!IsClosing)
+                {
+                    // Read one ahead: while more is queued, the frame is collected rather than flushed on its own
+                    // (see FrameBatchingStream); the last one of the backlog writes them all.
+                    var more = _outbox.Reader.TryRead(out var next);
+                    if (_batching is not null) _batching.Batching = more;
                     await _socket.SendAsync(message.Payload, message.Type, endOfMessage: true, token);
+                    if (!more) break;
+                    message = next;
+                }
                 if (IsClosing) break;
             }
+            if (_batching is not null) _batching.Batching = false; // the close frame (below) writes anything collected
 
             WebSocketCloseStatus status;
             string reason;
@@ -38,44 +48,75 @@ public sealed partial class WebSocketConnection
     {
         var token = _hardStop.Token;
         var assembler = new MessageAssembler(_options.MaxMessageBytes);
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        while (true)
         {
-            while (true)
+            // Wait for the next message with a zero-byte read: an idle connection then holds no receive buffer
+            // (thousands of idle clients would otherwise pin 16 KiB each). The read still returns a frame header,
+            // so an empty message or a close frame is complete right here.
+            var result = await _socket.ReceiveAsync(Memory<byte>.Empty, token);
+            if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
             {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(), token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    // Either the peer starts the handshake (answer with its own code) or it answers ours (no-op).
-                    Close(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, _socket.CloseStatusDescription ?? string.Empty);
-                    return;
-                }
-                if (IsClosing) continue; // Data after our close frame is read and dropped until the peer's close arrives.
-
-                if (!assembler.TryAppend(buffer.AsSpan(0, result.Count)))
-                {
-                    WebSocketLog.MessageTooBig(_logger, Id, _options.MaxMessageBytes);
-                    Close(WebSocketCloseStatus.MessageTooBig, $"message exceeds {_options.MaxMessageBytes} bytes");
-                    continue;
-                }
-                if (!result.EndOfMessage) continue;
-
-                var message = Complete(assembler, result.MessageType);
-                assembler.Reset();
-                if (message is null) continue;
-                await DispatchAsync(onMessage, message);
+                if (!await HandleAsync(result, ReadOnlySpan<byte>.Empty, assembler, onMessage)) return;
+                continue;
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
+            try
+            {
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(), token);
+                    if (!await HandleAsync(result, buffer.AsSpan(0, result.Count), assembler, onMessage)) return;
+                }
+                while (!result.EndOfMessage);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
-    private IncomingMessage? Complete(MessageAssembler assembler, WebSocketMessageType type)
+    private const int ReceiveBufferBytes = 16 * 1024;
+
+    // One frame's worth of a message; false once the peer's close frame has arrived (the loop ends).
+    private ValueTask<bool> HandleAsync(ValueWebSocketReceiveResult result, ReadOnlySpan<byte> data, MessageAssembler assembler,
+        Func<IncomingMessage, CancellationToken, ValueTask> onMessage)
     {
-        if (type == WebSocketMessageType.Binary) return new IncomingMessage(type, assembler.ToArray(), null);
-        if (assembler.TryDecodeText(out var text)) return new IncomingMessage(type, assembler.ToArray(), text);
+        if (result.MessageType == WebSocketMessageType.Close)
+        {
+            // Either the peer starts the handshake (answer with its own code) or it answers ours (no-op).
+            Close(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, _socket.CloseStatusDescription ?? string.Empty);
+            return ValueTask.FromResult(false);
+        }
+        if (IsClosing) return ValueTask.FromResult(true); // Data after our close frame is dropped until the peer's close arrives.
+        if (result.EndOfMessage && assembler.Length == 0)
+        {
+            // The common case, a message in one frame: no copy into the assembler.
+            var single = Complete(data, result.MessageType);
+            return single is null ? ValueTask.FromResult(true) : DispatchThenContinueAsync(onMessage, single);
+        }
+        if (!assembler.TryAppend(data))
+        {
+            WebSocketLog.MessageTooBig(_logger, Id, _options.MaxMessageBytes);
+            Close(WebSocketCloseStatus.MessageTooBig, $"message exceeds {_options.MaxMessageBytes} bytes");
+            return ValueTask.FromResult(true);
+        }
+        if (!result.EndOfMessage) return ValueTask.FromResult(true);
+        var message = Complete(assembler.WrittenSpan, result.MessageType);
+        assembler.Reset();
+        return message is null ? ValueTask.FromResult(true) : DispatchThenContinueAsync(onMessage, message);
+    }
+
+    private async ValueTask<bool> DispatchThenContinueAsync(Func<IncomingMessage, CancellationToken, ValueTask> onMessage, IncomingMessage message)
+    {
+        await DispatchAsync(onMessage, message);
+        return true;
+    }
+
+    private IncomingMessage? Complete(ReadOnlySpan<byte> bytes, WebSocketMessageType type)
+    {
+        if (type == WebSocketMessageType.Binary) return new IncomingMessage(type, bytes.ToArray(), null);
+        if (MessageAssembler.TryDecodeText(bytes, out var text)) return new IncomingMessage(type, bytes.ToArray(), text);
         WebSocketLog.InvalidUtf8(_logger, Id);
         Close(WebSocketCloseStatus.InvalidPayloadData, "text message is not valid UTF-8");
         return null;

@@ -18,6 +18,7 @@ public sealed partial class WebSocketConnection
     // Cancelled at the close deadline or when the transport is gone; cancelling socket I/O aborts the socket.
     private readonly CancellationTokenSource _hardStop;
     private readonly Lock _gate = new();
+    private FrameBatchingStream? _batching;
     private WebSocketCloseStatus? _closeStatus;
     private string _closeReason = string.Empty;
 
@@ -44,6 +45,9 @@ public sealed partial class WebSocketConnection
         });
         transportAborted.Register(static state => ((WebSocketConnection)state!).StopHard(), this);
     }
+
+    /// <summary>Lets the send loop batch a backlog through the stream the socket was built on (HTTP/1.1 upgrades).</summary>
+    internal void UseBatching(FrameBatchingStream? stream) => _batching = stream;
 
     /// <summary>A short id for logs.</summary>
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];

@@ -8,6 +8,9 @@ public sealed class WebSocketHub
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<WebSocketConnection, string>> _rooms = new(StringComparer.Ordinal);
+    // Per room, the members as an array for broadcasts: rebuilt only after a join or leave, so a broadcast to
+    // 10,000 members allocates nothing and holds the lock only to fetch it.
+    private readonly Dictionary<string, WebSocketConnection[]> _snapshots = new(StringComparer.Ordinal);
     private readonly IHubBackplane _backplane;
     private readonly string _name;
 
@@ -36,7 +39,9 @@ public sealed class WebSocketHub
         lock (_gate)
         {
             if (!_rooms.TryGetValue(room, out var members)) _rooms[room] = members = [];
-            return members.TryAdd(connection, name);
+            if (!members.TryAdd(connection, name)) return false;
+            _snapshots.Remove(room);
+            return true;
         }
     }
 
@@ -47,6 +52,7 @@ public sealed class WebSocketHub
         {
             if (!_rooms.TryGetValue(room, out var members) || !members.Remove(connection, out var name)) return null;
             if (members.Count == 0) _rooms.Remove(room);
+            _snapshots.Remove(room);
             return new RoomMember(room, name, connection);
         }
     }
@@ -60,7 +66,10 @@ public sealed class WebSocketHub
             foreach (var (room, members) in _rooms)
                 if (members.Remove(connection, out var name)) left.Add(new RoomMember(room, name, connection));
             foreach (var member in left)
+            {
+                _snapshots.Remove(member.Room);
                 if (_rooms[member.Room].Count == 0) _rooms.Remove(member.Room);
+            }
         }
         return left;
     }
@@ -103,8 +112,18 @@ public sealed class WebSocketHub
     private int DeliverLocally(string room, OutboundMessage message, WebSocketConnection? except)
     {
         var delivered = 0;
-        foreach (var member in MembersOf(room))
-            if (member.Connection != except && member.Connection.TrySend(message)) delivered++;
+        foreach (var connection in SnapshotOf(room))
+            if (connection != except && connection.TrySend(message)) delivered++;
         return delivered;
+    }
+
+    private WebSocketConnection[] SnapshotOf(string room)
+    {
+        lock (_gate)
+        {
+            if (_snapshots.TryGetValue(room, out var snapshot)) return snapshot;
+            if (!_rooms.TryGetValue(room, out var members)) return [];
+            return _snapshots[room] = [.. members.Keys];
+        }
     }
 }

@@ -8,18 +8,23 @@ namespace Workshop.Protocols.Tests.ServerSentEvents;
 public sealed class SseConnectionTests
 {
     [Fact]
-    public async Task A_ping_comment_is_written_every_heartbeat_interval_of_the_clock()
+    public async Task A_ping_comment_is_written_each_heartbeat_interval_in_which_nothing_was_published()
     {
         await using var server = await SseTestServer.StartAsync();
         await using var stream = await RawSseStream.OpenAsync(server.Http, "/events");
         await stream.ReadFrameWithAsync("data: Hello from server");
 
-        // Just short of the interval: the next frame is the event published now, not a ping.
+        // An event inside the first interval: that interval was not idle, so its tick sends no ping ...
         server.Time.Advance(TimeSpan.FromSeconds(14.9));
-        server.Feed.Publish(null, "before the first ping");
-        Assert.Contains("data: before the first ping", (await stream.ReadFrameAsync())!);
-
+        server.Feed.Publish(null, "inside the first interval");
+        Assert.Contains("data: inside the first interval", (await stream.ReadFrameAsync())!);
         server.Time.Advance(TimeSpan.FromSeconds(0.1));
+        server.Feed.Publish(null, "right after the first tick");
+        Assert.Contains("data: right after the first tick", (await stream.ReadFrameAsync())!);
+
+        // ... the second interval has an event too (just now), so its tick is skipped as well; the third is quiet.
+        server.Time.Advance(TimeSpan.FromSeconds(15));
+        server.Time.Advance(TimeSpan.FromSeconds(15));
         Assert.Equal([": ping"], await stream.ReadFrameAsync());
         server.Time.Advance(TimeSpan.FromSeconds(15));
         Assert.Equal([": ping"], await stream.ReadFrameAsync());

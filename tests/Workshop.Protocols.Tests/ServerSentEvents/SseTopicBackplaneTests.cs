@@ -83,7 +83,7 @@ public sealed class SseTopicBackplaneTests
     [Fact]
     public void Removing_a_topic_ends_its_backplane_subscription()
     {
-        var topics = new SseTopics(Microsoft.Extensions.Options.Options.Create(new ServerSentEventsOptions()), NullLogger<SseTopic>.Instance, _backplane);
+        var topics = new SseTopics(Microsoft.Extensions.Options.Options.Create(new ServerSentEventsOptions()), NullLogger<SseTopic>.Instance, TimeProvider.System, _backplane);
         topics.Get("t");
         Assert.Equal(1, _backplane.Subscriptions);
 

@@ -109,7 +109,7 @@ public sealed class SseTopicTests
     [Fact]
     public void Topics_registry_creates_on_first_use_and_remove_ends_streams()
     {
-        var topics = new SseTopics(Microsoft.Extensions.Options.Options.Create(new ServerSentEventsOptions()), NullLogger<SseTopic>.Instance);
+        var topics = new SseTopics(Microsoft.Extensions.Options.Options.Create(new ServerSentEventsOptions()), NullLogger<SseTopic>.Instance, TimeProvider.System);
         Assert.False(topics.TryGet("t", out _));
 
         var topic = topics.Get("t");

@@ -9,7 +9,7 @@ public sealed class SseWireWriterTests
     [Fact]
     public async Task Multi_line_data_is_split_into_one_data_line_per_line()
     {
-        var text = await WriteAsync(w => w.WriteAsync([SseWireWriter.ToItem(new SseEvent(7, "note", "one\ntwo\r\nthree"))], default));
+        var text = await WriteAsync(w => w.Write(new SseEvent(7, "note", "one\ntwo\r\nthree")));
 
         Assert.Contains("event: note\n", text, StringComparison.Ordinal);
         Assert.Contains("id: 7\n", text, StringComparison.Ordinal);
@@ -24,7 +24,7 @@ public sealed class SseWireWriterTests
     [InlineData("a\nb")]
     public async Task Every_kind_of_line_break_in_data_starts_a_new_data_line(string data)
     {
-        var text = await WriteAsync(w => w.WriteAsync([SseWireWriter.ToItem(new SseEvent(1, null, data))], default));
+        var text = await WriteAsync(w => w.Write(new SseEvent(1, null, data)));
 
         Assert.Contains("data: a\ndata: b\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', text);
@@ -34,7 +34,7 @@ public sealed class SseWireWriterTests
     public async Task Written_events_parse_back_to_the_same_name_id_and_data()
     {
         var sent = new SseEvent(42, "score", "{\"a\":1}\n{\"b\":2}");
-        var text = await WriteAsync(w => w.WriteAsync([SseWireWriter.ToItem(sent)], default));
+        var text = await WriteAsync(w => w.Write(sent));
 
         var parsed = await SseParser.Create(new MemoryStream(Encoding.UTF8.GetBytes(text))).EnumerateAsync().ToListAsync();
 
@@ -47,10 +47,10 @@ public sealed class SseWireWriterTests
     [Fact]
     public async Task Heartbeat_is_a_comment_and_retry_is_in_milliseconds_without_data()
     {
-        var text = await WriteAsync(async w =>
+        var text = await WriteAsync(w =>
         {
-            await w.WriteRetryAsync(TimeSpan.FromSeconds(2.5), default);
-            await w.WritePingAsync(default);
+            w.WriteRetry(TimeSpan.FromSeconds(2.5));
+            w.WritePing();
         });
 
         Assert.Equal("retry: 2500\n\n: ping\n\n", text);
@@ -58,10 +58,25 @@ public sealed class SseWireWriterTests
         Assert.Empty(await SseParser.Create(new MemoryStream(Encoding.UTF8.GetBytes(text))).EnumerateAsync().ToListAsync());
     }
 
-    private static async Task<string> WriteAsync(Func<SseWireWriter, Task> write)
+    [Fact]
+    public void An_event_is_encoded_once_and_a_changed_copy_gets_its_own_bytes()
+    {
+        var sent = new SseEvent(3, null, "first");
+        var copy = sent with { Data = "second" };
+
+        Assert.Same(sent.Wire, sent.Wire);
+        Assert.Equal("data: first\nid: 3\n\n", Encoding.UTF8.GetString(sent.Wire));
+        Assert.Equal("data: second\nid: 3\n\n", Encoding.UTF8.GetString(copy.Wire));
+        Assert.Equal(new SseEvent(3, null, "first"), sent); // the cached bytes do not take part in equality
+    }
+
+    private static async Task<string> WriteAsync(Action<SseWireWriter> write)
     {
         using var body = new MemoryStream();
-        await write(new SseWireWriter(body));
+        var pipe = System.IO.Pipelines.PipeWriter.Create(body);
+        var writer = new SseWireWriter(pipe);
+        write(writer);
+        await writer.FlushAsync(default);
         return Encoding.UTF8.GetString(body.ToArray());
     }
 }

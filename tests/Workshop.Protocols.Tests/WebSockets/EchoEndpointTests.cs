@@ -36,6 +36,26 @@ public sealed class EchoEndpointTests
     }
 
     [Fact]
+    public async Task Echo_answers_empty_messages_and_messages_larger_than_one_receive_buffer()
+    {
+        // An idle connection waits with a zero-byte read; that read already consumes the header of an empty
+        // message, which must still count as a message, and a 40 KB one spans several 16 KiB receives.
+        await using var server = await WebSocketTestServer.StartAsync();
+        using var client = await WsClient.ConnectAsync(server.Ws("/ws/echo"));
+        await client.ReceiveAsync();
+
+        await client.SendTextAsync("");
+        await client.SendTextAsync("");
+        Assert.Equal("", (await client.ReceiveAsync()).Text);
+        Assert.Equal("", (await client.ReceiveAsync()).Text);
+        var large = string.Concat(Enumerable.Range(0, 4000).Select(i => $"{i:D9},"));
+        await client.SendTextAsync(large);
+        Assert.Equal(large, (await client.ReceiveAsync()).Text);
+        await client.SendTextAsync("after");
+        Assert.Equal("after", (await client.ReceiveAsync()).Text);
+    }
+
+    [Fact]
     public async Task A_message_over_the_size_limit_closes_with_1009_and_a_reason()
     {
         await using var server = await WebSocketTestServer.StartAsync(o => o.MaxMessageBytes = 1024);

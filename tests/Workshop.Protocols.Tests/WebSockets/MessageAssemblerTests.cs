@@ -14,7 +14,7 @@ public sealed class MessageAssemblerTests
         Assert.True(assembler.TryAppend(bytes.AsSpan(0, 2))); // "a" + first byte of "ñ"
         Assert.True(assembler.TryAppend(bytes.AsSpan(2)));
 
-        Assert.True(assembler.TryDecodeText(out var text));
+        Assert.True(MessageAssembler.TryDecodeText(assembler.WrittenSpan, out var text));
         Assert.Equal("añb", text);
     }
 
@@ -35,9 +35,19 @@ public sealed class MessageAssemblerTests
     [InlineData(new byte[] { 0xE2, 0x82 })] // truncated at the end of the message
     public void Invalid_utf8_is_refused_not_replaced(byte[] bytes)
     {
-        var assembler = new MessageAssembler(100);
-        assembler.TryAppend(bytes);
-        Assert.False(assembler.TryDecodeText(out _));
+        Assert.False(MessageAssembler.TryDecodeText(bytes, out _));
+    }
+
+    [Fact]
+    public void An_assembler_holds_no_buffer_until_a_fragment_arrives_and_none_after_reset()
+    {
+        var assembler = new MessageAssembler(4);
+        Assert.True(assembler.TryAppend(ReadOnlySpan<byte>.Empty));
+        Assert.Equal(0, assembler.Length);
+        Assert.True(assembler.WrittenSpan.IsEmpty);
+        assembler.TryAppend("ab"u8);
+        assembler.Reset();
+        Assert.Equal(0, assembler.Length);
     }
 
     [Fact]
@@ -47,6 +57,6 @@ public sealed class MessageAssemblerTests
         assembler.TryAppend("abcd"u8);
         assembler.Reset();
         Assert.True(assembler.TryAppend("xy"u8));
-        Assert.Equal("xy"u8.ToArray(), assembler.ToArray());
+        Assert.Equal("xy"u8.ToArray(), assembler.WrittenSpan.ToArray());
     }
 }
