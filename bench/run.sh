@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# One command for the benchmark: installs the Node peers (npm ci) and wrk (apt) when missing, builds the .NET
+# One command for the benchmark: installs the Node peers (npm ci), wrk and redis-server (apt) when missing, builds the .NET
 # side in Release, then runs the load generator pinned to core 1 while it starts every server pinned to core 0.
 # Writes docs/benchmarks.md (+ bench/results/full.json). Loopback only; stops by itself; kills its servers.
 #
 #   bench/run.sh                 full matrix (~20 minutes), the numbers for docs/benchmarks.md
 #   bench/run.sh --quick         tiny loads, 1-second windows: a smoke test (~1-2 minutes incl. build);
 #                                writes bench/results/raw/benchmarks-quick.md instead
-#   bench/run.sh --only echo     one scenario (prefix of: mem-ws mem-sse echo broadcast sse- webhook sender)
+#   bench/run.sh --only echo     one scenario (prefix of: mem-ws mem-sse echo broadcast sse- webhook sender scaleout)
 #   bench/run.sh --report-only   re-render docs/benchmarks.md from bench/results/full.json and bench/notes.md
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,6 +37,16 @@ if ! command -v wrk >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
   else
     echo "bench: wrk is missing (Debian/Ubuntu: apt-get install wrk); the webhook scenario will fail." >&2
+  fi
+fi
+
+# The scale-out scenarios start their own redis-server (own port, no persistence) next to two reference instances.
+if ! command -v redis-server >/dev/null && [ ! -x /usr/bin/redis-server ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "bench: installing redis-server (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "bench: redis-server is missing (Debian/Ubuntu: apt-get install redis-server); the scale-out scenarios will fail." >&2
   fi
 fi
 

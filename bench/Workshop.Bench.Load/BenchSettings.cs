@@ -14,6 +14,15 @@ internal sealed record BenchSettings
     public required int BroadcastClients { get; init; }
     public required double BroadcastRate { get; init; }
     public required int[] SseClients { get; init; }
+
+    /// <summary>SSE subscribers in the scale-out scenario (split between the two instances).</summary>
+    public required int ScaleOutSseClients { get; init; }
+
+    /// <summary>Warm-up of each set-up in the scale-out scenarios (shorter than the others' to keep them within 3 minutes).</summary>
+    public required TimeSpan ScaleOutWarmUp { get; init; }
+
+    /// <summary>Measured window of the scale-out scenarios (shorter than the others', for the same reason).</summary>
+    public required TimeSpan ScaleOutWindow { get; init; }
     public required double SseRate { get; init; }
     public required int WebhookConnections { get; init; }
     public required int MemoryConnections { get; init; }
@@ -40,6 +49,9 @@ internal sealed record BenchSettings
         BroadcastClients = 1000,
         BroadcastRate = 200,
         SseClients = [1000, 5000],
+        ScaleOutSseClients = 1000,
+        ScaleOutWarmUp = TimeSpan.FromSeconds(8),
+        ScaleOutWindow = TimeSpan.FromSeconds(4),
         SseRate = 100,
         WebhookConnections = 64,
         MemoryConnections = 5000,
@@ -59,6 +71,9 @@ internal sealed record BenchSettings
         BroadcastClients = 50,
         BroadcastRate = 50,
         SseClients = [50],
+        ScaleOutSseClients = 50,
+        ScaleOutWarmUp = TimeSpan.FromSeconds(1),
+        ScaleOutWindow = TimeSpan.FromSeconds(1),
         SseRate = 50,
         WebhookConnections = 8,
         MemoryConnections = 100,

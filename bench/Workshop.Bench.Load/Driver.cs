@@ -13,6 +13,8 @@ namespace Workshop.Bench.Load;
 internal sealed class Driver(BenchSettings settings, Setup setup, string rawDirectory, int serverCore)
 {
     private readonly Dictionary<string, ServerProcess> _servers = [];
+    private ScaleOutCluster? _cluster;
+    private string? _scaleOutFailure;
 
     public List<Measurement> Measurements { get; } = [];
     public List<string> Checks { get; } = [];
@@ -38,6 +40,7 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
         }
         finally
         {
+            // The scale-out processes are in _servers too (for the idle check), so this stops Redis and both instances.
             foreach (var server in _servers.Values) server.Dispose();
         }
     }
@@ -45,40 +48,59 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
     private IEnumerable<ScenarioPlan> Scenarios()
     {
         var s = settings;
-        yield return new("mem-ws", t => t.EchoServer, false, (t, p, _, ct) => MemoryScenario.RunAsync(p, t, false, s.MemoryConnections, s.Settle, ct));
-        yield return new("mem-sse", t => t.SseServer, false, (t, p, _, ct) => MemoryScenario.RunAsync(p, t, true, s.MemoryConnections, s.Settle, ct));
+        yield return new("mem-ws", t => t.EchoServer, false, (t, p, _, ct) => MemoryScenario.RunAsync(p.Primary, t, false, s.MemoryConnections, s.Settle, ct));
+        yield return new("mem-sse", t => t.SseServer, false, (t, p, _, ct) => MemoryScenario.RunAsync(p.Primary, t, true, s.MemoryConnections, s.Settle, ct));
         yield return new("echo", t => t.EchoServer, true, (t, p, length, ct) => EchoScenario.RunAsync(p.Port, t.EchoPath, s.EchoClients, s.Ramp, length, ct));
         yield return new("broadcast", t => t.BroadcastServer, true, (t, p, length, ct) =>
-            BroadcastScenario.RunAsync(p.Port, t, s.BroadcastClients, s.BroadcastRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
+            BroadcastScenario.RunAsync(p.Ports, t, s.BroadcastClients, s.BroadcastRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
         foreach (var clients in s.SseClients)
         {
             // The table has no raw figure for 5,000 SSE clients; skipping it saves ~1.5 minutes of the full run.
             yield return new($"sse-{clients}", t => clients > 1000 && t.Key == "raw" ? null : t.SseServer, true, (t, p, length, ct) =>
-                SseScenario.RunAsync(p.Port, t, clients, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
+                SseScenario.RunAsync(p.Ports, t, clients, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
         }
         if (s.ReferenceScaleTargets)
         {
             yield return new("broadcast-10000", t => t.Key == "reference" ? t.BroadcastServer : null, true, (t, p, length, ct) =>
-                BroadcastScenario.RunAsync(p.Port, t, 10_000, 50, s.MessageSize, s.Ramp, length, s.Drain, ct));
+                BroadcastScenario.RunAsync(p.Ports, t, 10_000, 50, s.MessageSize, s.Ramp, length, s.Drain, ct));
             yield return new("sse-10000", t => t.Key == "reference" ? t.SseServer : null, true, (t, p, length, ct) =>
-                SseScenario.RunAsync(p.Port, t, 10_000, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
+                SseScenario.RunAsync(p.Ports, t, 10_000, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
         }
         var script = WebhookScenario.WriteScript(rawDirectory, s.WebhookSecret);
         yield return new("webhook", t => t.WebhookServer, true, (t, p, length, ct) =>
             WebhookScenario.RunAsync(script, p.Port, t.WebhookPath, s.WebhookConnections, length, ct));
         yield return new("sender", t => t.SenderServer, true, (_, p, _, ct) =>
             SenderScenario.RunAsync(p.Port, _servers[Setup.SinkName].Port, s.SenderDeliveries, s.SenderDeadline, ct));
+        // Last, so the three extra processes never share the core with another scenario. The reference at one
+        // instance (in memory) and at two instances on Redis, same load, alternating like the other targets.
+        var scaleOut = setup.Targets.Where(t => t.Key == "reference").Append(ScaleOutSetUp.Create()).ToList();
+        if (scaleOut.Count < 2) yield break;
+        yield return new("scaleout-ws", t => t.BroadcastServer, true, (t, p, length, ct) =>
+            BroadcastScenario.RunAsync(p.Ports, t, s.BroadcastClients, s.BroadcastRate, s.MessageSize, s.Ramp, length, s.Drain, ct), scaleOut, s.ScaleOutWarmUp, s.ScaleOutWindow);
+        // Subscribers connect one at a time (not 64): with Redis each subscribe makes a blocking XRANGE under the topic's
+        // lock, and even 4 at once can starve the instance's thread pool until Redis commands time out and /events answers
+        // 500 (bench/notes.md). Connecting is not timed, so this changes no figure; both set-ups connect alike.
+        yield return new($"scaleout-sse-{s.ScaleOutSseClients}", t => t.SseServer, true, (t, p, length, ct) =>
+            SseScenario.RunAsync(p.Ports, t, s.ScaleOutSseClients, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct,
+                connectAtOnce: 1), scaleOut, s.ScaleOutWarmUp, s.ScaleOutWindow);
     }
 
     private async Task MeasureAsync(ScenarioPlan plan, CancellationToken ct)
     {
-        var targets = setup.Targets.Where(t => plan.Server(t) is not null).ToList();
+        var targets = (plan.Targets ?? setup.Targets).Where(t => plan.Server(t) is not null).ToList();
+        if (targets.Any(t => plan.Server(t) == ScaleOutSetUp.GroupName) && await StartScaleOutAsync(ct) is { } notStarted)
+        {
+            foreach (var target in targets) Measurements.Add(new Measurement(plan.Id, target.Key, 1, null, notStarted));
+            Log($"{plan.Id}: NOT MEASURED: {notStarted}");
+            return;
+        }
         if (plan.WarmUp)
         {
             foreach (var target in targets)
             {
-                Log($"{plan.Id} {target.Key}: warm-up {settings.WarmUp.TotalSeconds:0} s");
-                await TryRunAsync(plan, target, settings.WarmUp, ct);
+                var warmUp = plan.WarmUpLength ?? settings.WarmUp;
+                Log($"{plan.Id} {target.Key}: warm-up {warmUp.TotalSeconds:0} s");
+                await TryRunAsync(plan, target, warmUp, ct);
             }
         }
         for (var round = 0; round < settings.Rounds; round++)
@@ -86,7 +108,7 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
             for (var i = 0; i < targets.Count; i++)
             {
                 var target = targets[(i + round) % targets.Count];
-                var (result, failure) = await TryRunAsync(plan, target, settings.Window, ct);
+                var (result, failure) = await TryRunAsync(plan, target, plan.WindowLength ?? settings.Window, ct);
                 Measurements.Add(new Measurement(plan.Id, target.Key, round + 1, result, failure));
                 Log($"{plan.Id} {target.Key} round {round + 1}: " + (failure ?? Describe(result!)));
             }
@@ -95,16 +117,17 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
 
     private async Task<(WindowResult? Result, string? Failure)> TryRunAsync(ScenarioPlan plan, Target target, TimeSpan length, CancellationToken ct)
     {
-        var server = _servers[plan.Server(target)!];
+        var name = plan.Server(target)!;
+        var deployment = name == ScaleOutSetUp.GroupName ? _cluster!.Deployment : Deployment.Single(_servers[name]);
         try
         {
-            server.ThrowIfExited();
+            foreach (var server in deployment.Instances) server.ThrowIfExited();
             await QuiesceAsync(ct);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(length + TimeSpan.FromSeconds(90));
-            var probe = new CpuProbe(server.Pid);
+            var probe = new CpuProbe(deployment.ServerPids);
             CpuProbe.Current = probe;
-            var result = await plan.Run(target, server, length, limit.Token);
+            var result = await plan.Run(target, deployment, length, limit.Token);
             CpuProbe.Current = null;
             await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
             // wrk is its own process: this process' CPU says nothing about the webhook generator.
@@ -115,6 +138,38 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
             return (null, $"failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
         }
     }
+
+    /// <summary>
+    /// Starts Redis and the two instances the first time a scale-out scenario needs them and checks that messages
+    /// cross from A to B. Returns why not when that fails (then no scale-out scenario is measured).
+    /// </summary>
+    private async Task<string?> StartScaleOutAsync(CancellationToken ct)
+    {
+        if (_cluster is not null || _scaleOutFailure is not null) return _scaleOutFailure;
+        try
+        {
+            Log("starting the scale-out set-up: redis-server, bench host A and B (Redis__Configuration), all on core " + serverCore);
+            _cluster = await ScaleOutCluster.StartAsync(setup, serverCore, rawDirectory, TimeSpan.FromSeconds(60));
+            _servers[ScaleOutSetUp.RedisName] = _cluster.Redis;
+            _servers[ScaleOutSetUp.InstanceA] = _cluster.A;
+            _servers[ScaleOutSetUp.InstanceB] = _cluster.B;
+            var checks = await ScaleOutCheck.RunAsync(_cluster.A.Port, _cluster.B.Port, ScaleOutSetUp.Create(), ct);
+            foreach (var check in checks) Log("check: " + check);
+            Checks.AddRange(checks);
+            if (checks.Any(c => c.Contains("FAILED", StringComparison.Ordinal)))
+                _scaleOutFailure = "the scale-out check failed (messages published on A did not reach B); see the sanity checks and bench/results/raw/scaleout-*.log";
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            _scaleOutFailure = $"the scale-out set-up did not start: {e.GetType().Name}: {e.Message.Split('\n')[0]}";
+            Checks.Add("scale-out: FAILED (" + _scaleOutFailure + ")");
+        }
+        if (_scaleOutFailure is not null) Failed = true;
+        return _scaleOutFailure;
+    }
+
+    /// <summary>True when a check that invalidates figures failed (the scale-out crossing): the driver exits with 1.</summary>
+    public bool Failed { get; private set; }
 
     /// <summary>
     /// Every server shares the server core: a window starts only once all of them are idle (under 10 % of the core
@@ -140,6 +195,7 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
 
     public static void Log(string line) => Console.WriteLine($"[{Clock.Elapsed:mm\\:ss}] {line}");
 
+    /// <summary>A scenario; <c>Targets</c> replaces the run's targets (the scale-out scenarios compare two set-ups of the reference).</summary>
     private sealed record ScenarioPlan(string Id, Func<Target, string?> Server, bool WarmUp,
-        Func<Target, ServerProcess, TimeSpan, CancellationToken, Task<WindowResult>> Run);
+        Func<Target, Deployment, TimeSpan, CancellationToken, Task<WindowResult>> Run, IReadOnlyList<Target>? Targets = null, TimeSpan? WarmUpLength = null, TimeSpan? WindowLength = null);
 }

@@ -13,6 +13,8 @@ var settings = (quick ? BenchSettings.Quick : BenchSettings.Full) with
 {
     // Overrides for trying the harness out; a results file made with them says so in its settings list.
     WarmUp = Seconds("--warmup") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).WarmUp,
+    ScaleOutWarmUp = Seconds("--warmup") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).ScaleOutWarmUp,
+    ScaleOutWindow = Seconds("--window") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).ScaleOutWindow,
     Window = Seconds("--window") ?? (quick ? BenchSettings.Quick : BenchSettings.Full).Window,
     BroadcastRate = (quick ? BenchSettings.Quick : BenchSettings.Full).BroadcastRate * RateScale(),
     SseRate = (quick ? BenchSettings.Quick : BenchSettings.Full).SseRate * RateScale(),
@@ -22,7 +24,7 @@ var resultsDirectory = Path.Combine(repo, "bench", "results");
 var rawDirectory = Path.Combine(resultsDirectory, "raw");
 Directory.CreateDirectory(rawDirectory);
 // Each run starts the reference with an empty data directory (the webhook idempotency records grow with every request).
-foreach (var data in new[] { "playground-data", "bench-host-data" })
+foreach (var data in new[] { "playground-data", "bench-host-data", "scaleout-a-data", "scaleout-b-data" })
 {
     if (Directory.Exists(Path.Combine(rawDirectory, data))) Directory.Delete(Path.Combine(rawDirectory, data), recursive: true);
 }
@@ -62,7 +64,7 @@ machine["load average (1, 5, 15 min) at start / end"] = $"{loadAtStart} / {File.
 var record = new RunRecord(settings.Mode, started, DateTimeOffset.UtcNow, machine, driver.Checks, driver.Measurements, Describe(settings, CommandLine()));
 File.WriteAllText(recordPath, JsonSerializer.Serialize(record, json));
 WriteReport(record);
-return cts.IsCancellationRequested ? 130 : 0;
+return cts.IsCancellationRequested ? 130 : driver.Failed ? 1 : 0;
 
 void WriteReport(RunRecord run)
 {
@@ -108,5 +110,7 @@ static Dictionary<string, string> Describe(BenchSettings s, string command) => n
     ["sender deliveries"] = s.SenderDeliveries.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
     ["sender"] = $"reference only: {s.SenderDeliveries:N0} deliveries enqueued through POST /api/sender/deliveries (16 in flight) to a raw sink on the generator core; timed from the first enqueue to the last arrival, deadline {s.SenderDeadline.TotalSeconds:0} s",
     ["memory"] = $"VmRSS of the server before and after opening {s.MemoryConnections:N0} idle connections (each after a {s.Settle.TotalSeconds:0.#} s settle), delta ÷ N; {s.Rounds} rounds on the same process",
+    ["scale-out"] = $"reference only: a dedicated redis-server (own port on 127.0.0.1, --save \"\" --appendonly no) and two bench hosts with Redis__Configuration pointing at it, all three on core 0 (one core shared by two instances and Redis); clients alternate between instance A and B, every publish goes to A, so half the deliveries cross Redis; compared with one instance (in memory) under the same load in the same scenario, alternating, {s.Rounds} rounds of {s.ScaleOutWindow.TotalSeconds:0.#} s windows after a {s.ScaleOutWarmUp.TotalSeconds:0} s warm-up of each set-up; server CPU is A + B + Redis; before timing, a WebSocket message and an SSE event published on A must reach a client on B",
+    ["scale-out load"] = $"WS broadcast {s.BroadcastClients:N0} clients × {s.BroadcastRate} msg/s; SSE {s.ScaleOutSseClients:N0} clients × {s.SseRate} ev/s",
     ["logging"] = "reference: Logging:LogLevel:Default and Microsoft.AspNetCore at Warning, Production environment, Release build; Node peers log nothing per request",
 };

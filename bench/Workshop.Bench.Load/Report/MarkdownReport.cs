@@ -51,6 +51,7 @@ internal static class MarkdownReport
             "The raw peer serves both memory scenarios in one process, so its SSE figure follows its WebSocket round.").AppendLine();
         CpuTable(md, f, run);
         TargetsSection.Append(md, f);
+        ScaleOutSection.Append(md, f, run.Measurements.Select(m => m.Scenario), s);
         if (notes.Length > 0) md.AppendLine(notes.Trim()).AppendLine();
         md.AppendLine("## How it was measured").AppendLine();
         foreach (var (key, value) in s) md.AppendLine($"- {key}: {value}");
@@ -92,7 +93,7 @@ internal static class MarkdownReport
         md.AppendLine("CPU in the measured windows (medians; share of one core; server / generator, wrk not included):").AppendLine();
         md.AppendLine("| scenario | reference | Node peer | raw limit |");
         md.AppendLine("|---|---:|---:|---:|");
-        foreach (var id in run.Measurements.Select(m => m.Scenario).Distinct().Where(id => !id.StartsWith("mem-", StringComparison.Ordinal)))
+        foreach (var id in run.Measurements.Select(m => m.Scenario).Distinct().Where(id => !id.StartsWith("mem-", StringComparison.Ordinal) && !id.StartsWith(ScaleOutSection.Prefix, StringComparison.Ordinal)))
         {
             var cells = Targets.Select(t => $"{Figures.Percent(f.Median(id, t, r => r.ServerCpu))} / {Figures.Percent(f.Median(id, t, r => r.GeneratorCpu))}");
             md.AppendLine($"| {id} | {string.Join(" | ", cells)} |");

@@ -5,23 +5,24 @@ namespace Workshop.Bench.Load.Scenarios;
 
 /// <summary>
 /// WebSocket broadcast: N clients listen, one extra connection publishes at a fixed rate, the server sends every
-/// message to every client. Figures: deliveries per second of messages published in the window, the share of
+/// message to every client. With several endpoints (the scale-out set-up) the clients alternate between them and
+/// the publisher uses the first, so the other instances get their messages through the backplane. Figures: deliveries per second of messages published in the window, the share of
 /// them that arrived before the drain ended, and publish-to-receive percentiles.
 /// </summary>
 internal static class BroadcastScenario
 {
-    public static async Task<WindowResult> RunAsync(int port, Target target, int clients, double perSecond, int size,
+    public static async Task<WindowResult> RunAsync(IReadOnlyList<int> ports, Target target, int clients, double perSecond, int size,
         TimeSpan ramp, TimeSpan length, TimeSpan drain, CancellationToken ct)
     {
         var window = new Window();
         var deliveries = new Deliveries(window);
-        var listeners = await Connections.OpenAsync(clients, async _ =>
+        var listeners = await Connections.OpenAsync(clients, async i =>
         {
-            var client = await WsClient.ConnectAsync(port, target.BroadcastPath, target.BroadcastSubprotocol, ct);
+            var client = await WsClient.ConnectAsync(ClientSplit.PortOf(i, ports), target.BroadcastPath, target.BroadcastSubprotocol, ct);
             if (target.BroadcastJoin is { } join) await client.SendTextAsync(join, ct);
             return client;
         });
-        var publisherSocket = await WsClient.ConnectAsync(port, target.BroadcastPath, target.BroadcastSubprotocol, ct);
+        var publisherSocket = await WsClient.ConnectAsync(ports[0], target.BroadcastPath, target.BroadcastSubprotocol, ct);
         if (target.BroadcastJoin is { } publisherJoin) await publisherSocket.SendTextAsync(publisherJoin, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var stopPublishing = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -3,10 +3,10 @@ namespace Workshop.Bench.Load.Scenarios;
 /// <summary>Opens many connections a few dozen at a time, and closes them all if one fails.</summary>
 internal static class Connections
 {
-    public static async Task<T[]> OpenAsync<T>(int count, Func<int, Task<T>> open) where T : IDisposable
+    public static async Task<T[]> OpenAsync<T>(int count, Func<int, Task<T>> open, int atOnce = 64) where T : IDisposable
     {
         var results = new T[count];
-        using var gate = new SemaphoreSlim(64);
+        using var gate = new SemaphoreSlim(atOnce);
         var tasks = Enumerable.Range(0, count).Select(async i =>
         {
             await gate.WaitAsync();

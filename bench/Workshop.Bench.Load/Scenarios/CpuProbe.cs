@@ -5,9 +5,10 @@ namespace Workshop.Bench.Load.Scenarios;
 /// <summary>
 /// CPU used by the server and by this generator while a window is open, as a share of one core. A generator
 /// near 100 % means the figure is the generator's limit, not the server's; a server well under 100 % with
-/// missing deliveries means it is waiting on something (or on the generator).
+/// missing deliveries means it is waiting on something (or on the generator). The server's share sums every
+/// process of the deployment (two instances and Redis in the scale-out set-up, all on the one server core).
 /// </summary>
-internal sealed class CpuProbe(int serverPid)
+internal sealed class CpuProbe(IReadOnlyList<int> serverPids)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux.
     private TimeSpan _server0;
@@ -35,7 +36,7 @@ internal sealed class CpuProbe(int serverPid)
         GeneratorShare = (Environment.CpuUsage.TotalTime - _self0).TotalSeconds / wall;
     }
 
-    private TimeSpan ServerCpu() => CpuTimeOf(serverPid);
+    private TimeSpan ServerCpu() => serverPids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + CpuTimeOf(pid));
 
     /// <summary>User + system CPU time a process has used so far (zero when it is gone).</summary>
     public static TimeSpan CpuTimeOf(int pid)

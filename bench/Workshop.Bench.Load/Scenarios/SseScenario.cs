@@ -6,19 +6,20 @@ namespace Workshop.Bench.Load.Scenarios;
 
 /// <summary>
 /// Server-Sent Events fan-out: N subscribers hold a stream open, the generator publishes events over HTTP at a
-/// fixed rate (up to 64 requests in flight, so a slow answer does not lower the offered rate at once), the server writes each to every stream. Figures as for broadcast.
+/// fixed rate (up to 64 requests in flight, so a slow answer does not lower the offered rate at once), the server writes each to every stream.
+/// With several endpoints the subscribers alternate between them and every publish goes to the first. Figures as for broadcast.
 /// </summary>
 internal static class SseScenario
 {
-    public static async Task<WindowResult> RunAsync(int port, Target target, int clients, double perSecond, int size,
-        TimeSpan ramp, TimeSpan length, TimeSpan drain, CancellationToken ct)
+    public static async Task<WindowResult> RunAsync(IReadOnlyList<int> ports, Target target, int clients, double perSecond, int size,
+        TimeSpan ramp, TimeSpan length, TimeSpan drain, CancellationToken ct, int connectAtOnce = 64)
     {
         var window = new Window();
         var deliveries = new Deliveries(window);
-        var subscribers = await Connections.OpenAsync(clients, _ => SseClient.ConnectAsync(port, target.SsePath, ct));
+        var subscribers = await Connections.OpenAsync(clients, i => SseClient.ConnectAsync(ClientSplit.PortOf(i, ports), target.SsePath, ct), connectAtOnce);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false })
         {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}"),
             Timeout = TimeSpan.FromSeconds(30),
         };
         using var inFlight = new SemaphoreSlim(64);
