@@ -39,7 +39,7 @@ internal static class BenchEndpoints
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-            var published = topics.Get(SseTopic).Publish(null, text);
+            var published = await topics.Get(SseTopic).PublishAsync(null, text, request.HttpContext.RequestAborted);
             return TypedResults.Accepted((string?)null, new { id = published.Id });
         });
 }

@@ -75,4 +75,26 @@ public sealed class OutageTests(ITestOutputHelper output)
         Assert.Equal("degraded", report.Status);
         Assert.Contains(nobody, report.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_Redis_that_stops_answering_makes_a_publish_fall_back_to_local_delivery_instead_of_failing()
+    {
+        await using var redis = await RedisChildServer.StartAsync();
+        await using var a = await ScaleOutInstance.StartAsync($"{redis.Address},asyncTimeout=300", RedisEndpoint.UniquePrefix());
+        var before = await a.Feed.PublishAsync(null, "before");
+        using var live = a.Feed.Subscribe(null);
+        // Kept open until the end: closing it sends QUIT, which the pause itself would hold back.
+        await using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{redis.Address},allowAdmin=true");
+        // Redis is up but answers no one for 5 s: a timeout, which StackExchange.Redis does not report as a RedisException.
+        await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "5000", "ALL");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var during = await a.Feed.PublishAsync(null, "during");
+        output.WriteLine($"publish took {clock.ElapsedMilliseconds} ms; id {during.Id}; problems: {string.Join(" | ", a.Problems)}");
+
+        Assert.Equal(before.Id + 1, during.Id); // numbered locally, right after the last one this instance knew
+        Assert.True(live.Events.TryRead(out var heard));
+        Assert.Equal("during", heard.Data);
+        Assert.Contains(a.Problems, line => line.Contains("append", StringComparison.Ordinal));
+    }
 }

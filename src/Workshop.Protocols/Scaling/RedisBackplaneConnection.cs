@@ -32,6 +32,7 @@ public sealed class RedisBackplaneConnection : IDisposable
         config.BacklogPolicy = BacklogPolicy.FailFast; // never hold a publish while Redis is away
         config.ConnectTimeout = Math.Min(config.ConnectTimeout, 2000);
         config.SyncTimeout = Math.Min(config.SyncTimeout, 2000);
+        config.AsyncTimeout = Math.Min(config.AsyncTimeout, 2000); // a stalled Redis: fall back to local delivery soon
         config.ReconnectRetryPolicy = new LinearRetry(500);
         config.ClientName ??= "workshop-" + InstanceId.ToString("N")[..8];
         var endpoints = string.Join(",", config.EndPoints.Select(e => e.ToString()));
@@ -89,7 +90,7 @@ public sealed class RedisBackplaneConnection : IDisposable
             queue.OnMessage(subscription.Handler);
             if (!subscription.Attach(queue)) queue.Unsubscribe(CommandFlags.FireAndForget); // disposed meanwhile
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             BackplaneLog.SubscribeFailed(_logger, subscription.Channel.ToString(), e);
             lock (_gate) _pending.Add(subscription);

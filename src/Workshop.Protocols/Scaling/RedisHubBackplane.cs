@@ -40,7 +40,7 @@ public sealed class RedisHubBackplane(RedisBackplaneConnection redis, ILogger<Re
         {
             redis.Publish(Channel(hub), envelope);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             BackplaneLog.OperationFailed(logger, "publish", hub, e);
         }

@@ -35,20 +35,39 @@ public sealed class RedisSseBackplane(
     public string Name => "redis";
 
     /// <inheritdoc />
-    public long? Append(string topic, string? eventName, string data, long floor)
+    public bool IsShared => true;
+
+    /// <inheritdoc />
+    public async ValueTask<long?> AppendAsync(string topic, string? eventName, string data, long floor, CancellationToken cancellationToken)
     {
         if (!redis.IsConnected) return null;
         try
         {
-            var result = redis.Database.ScriptEvaluate(AppendScript,
+            var result = await redis.Database.ScriptEvaluateAsync(AppendScript,
                 [StreamKey(topic), (RedisKey)$"{StreamKey(topic)}:id"],
-                [floor, options.Value.LogCapacity, eventName ?? "", data, Channel(topic).ToString()]);
+                [floor, options.Value.LogCapacity, eventName ?? "", data, Channel(topic).ToString()]).WaitAsync(cancellationToken);
             return (long)result;
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
+            // RedisTimeoutException is a TimeoutException, not a RedisException: a slow store counts as unreachable.
             BackplaneLog.OperationFailed(logger, "append", topic, e);
             return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<SseEvent>> ReadAfterAsync(string topic, long afterId, CancellationToken cancellationToken)
+    {
+        if (!redis.IsConnected) return [];
+        try
+        {
+            return ToEvents(await redis.Database.StreamRangeAsync(StreamKey(topic), $"{afterId + 1}-0", "+").WaitAsync(cancellationToken));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            BackplaneLog.OperationFailed(logger, "read", topic, e);
+            return [];
         }
     }
 
@@ -58,21 +77,25 @@ public sealed class RedisSseBackplane(
         if (!redis.IsConnected) return [];
         try
         {
-            var entries = redis.Database.StreamRange(StreamKey(topic), $"{afterId + 1}-0", "+");
-            var events = new List<SseEvent>(entries.Length);
-            foreach (var entry in entries)
-            {
-                var id = long.Parse(((string)entry.Id!).Split('-')[0], CultureInfo.InvariantCulture);
-                var name = (string?)entry["e"];
-                events.Add(new SseEvent(id, string.IsNullOrEmpty(name) ? null : name, (string?)entry["d"] ?? ""));
-            }
-            return events;
+            return ToEvents(redis.Database.StreamRange(StreamKey(topic), $"{afterId + 1}-0", "+"));
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             BackplaneLog.OperationFailed(logger, "read", topic, e);
             return [];
         }
+    }
+
+    private static List<SseEvent> ToEvents(StreamEntry[] entries)
+    {
+        var events = new List<SseEvent>(entries.Length);
+        foreach (var entry in entries)
+        {
+            var id = long.Parse(((string)entry.Id!).Split('-')[0], CultureInfo.InvariantCulture);
+            var name = (string?)entry["e"];
+            events.Add(new SseEvent(id, string.IsNullOrEmpty(name) ? null : name, (string?)entry["d"] ?? ""));
+        }
+        return events;
     }
 
     /// <inheritdoc />

@@ -3,7 +3,8 @@ namespace Workshop.Protocols.ServerSentEvents;
 /// <summary>
 /// Where a topic's ids and history live. In memory (the default) the topic's own ring buffer is the history and
 /// ids are counted locally; with Redis, ids come from one shared counter and history from a shared stream, so a
-/// client can resume on any instance. Every call is made under the topic's lock, in publish order.
+/// client can resume on any instance. Network calls are made outside the topic's lock (asynchronously), except
+/// the rare gap fill of <see cref="ReadAfter"/>.
 /// </summary>
 public interface ISseBackplane
 {
@@ -11,13 +12,25 @@ public interface ISseBackplane
     string Name { get; }
 
     /// <summary>
-    /// Stores an event and returns its id: greater than <paramref name="floor"/> (the topic's latest local id) and
-    /// than every id handed out before. Null when the shared store is unreachable (the topic then numbers the
-    /// event locally and serves only its own subscribers).
+    /// True when ids come from a store shared with other instances. False: the topic numbers events itself
+    /// (under its lock) and never calls <see cref="AppendAsync"/>.
     /// </summary>
-    long? Append(string topic, string? eventName, string data, long floor);
+    bool IsShared { get; }
+
+    /// <summary>
+    /// Stores an event and returns its id: greater than <paramref name="floor"/> (the topic's latest local id) and
+    /// than every id handed out before. Null when the shared store is unreachable or too slow (the topic then
+    /// numbers the event locally and serves only its own subscribers).
+    /// </summary>
+    ValueTask<long?> AppendAsync(string topic, string? eventName, string data, long floor, CancellationToken cancellationToken);
 
     /// <summary>The stored events with an id greater than <paramref name="afterId"/>, oldest first (empty when unreachable or in memory).</summary>
+    ValueTask<IReadOnlyList<SseEvent>> ReadAfterAsync(string topic, long afterId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same, waiting on the calling thread: only for filling a gap in the events heard from other instances
+    /// (they arrive in order, so a gap means some were missed) and once when a topic is created.
+    /// </summary>
     IReadOnlyList<SseEvent> ReadAfter(string topic, long afterId);
 
     /// <summary>

@@ -10,7 +10,15 @@ public sealed class InMemorySseBackplane : ISseBackplane
     public string Name => "memory";
 
     /// <inheritdoc />
-    public long? Append(string topic, string? eventName, string data, long floor) => floor + 1;
+    public bool IsShared => false;
+
+    /// <inheritdoc />
+    public ValueTask<long?> AppendAsync(string topic, string? eventName, string data, long floor, CancellationToken cancellationToken)
+        => ValueTask.FromResult<long?>(floor + 1);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<SseEvent>> ReadAfterAsync(string topic, long afterId, CancellationToken cancellationToken)
+        => ValueTask.FromResult<IReadOnlyList<SseEvent>>([]);
 
     /// <inheritdoc />
     public IReadOnlyList<SseEvent> ReadAfter(string topic, long afterId) => [];

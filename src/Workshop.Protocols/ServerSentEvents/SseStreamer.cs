@@ -32,7 +32,7 @@ internal static class SseStreamer
 
         var requested = ReadLastEventId(context.Request);
         PrepareResponse(context);
-        using var subscription = topic.Subscribe(requested);
+        using var subscription = await topic.SubscribeAsync(requested, token);
         var plan = subscription.Plan;
         SseLog.Subscribed(logger, topic.Name, plan.Kind, plan.ResumeFromId);
         if (plan.ResetReason is not null) SseLog.ResetSent(logger, topic.Name, plan.ResetReason);

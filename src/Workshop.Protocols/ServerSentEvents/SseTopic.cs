@@ -46,25 +46,72 @@ public sealed class SseTopic
     /// <summary>How many subscribers are currently attached.</summary>
     public int SubscriberCount { get { lock (_gate) return _subscribers.Count; } }
 
-    /// <summary>Publishes an event to every subscriber and to the replay log.</summary>
+    /// <summary>
+    /// Publishes an event to every subscriber and to the replay log, waiting on the calling thread. In memory that
+    /// never waits; with a shared backplane it waits for the store, so request handlers should use
+    /// <see cref="PublishAsync"/>.
+    /// </summary>
     /// <param name="eventName">The <c>event:</c> name, or <see langword="null"/> (or empty) for a plain message.</param>
     /// <param name="data">The payload; may span several lines.</param>
     /// <returns>The event with its assigned id.</returns>
     /// <exception cref="ArgumentException">The event name contains CR, LF or NUL.</exception>
     public SseEvent Publish(string? eventName, string data)
     {
+        var publishing = PublishAsync(eventName, data, CancellationToken.None);
+        return publishing.IsCompletedSuccessfully ? publishing.Result : publishing.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Publishes an event to every subscriber and to the replay log. With a shared backplane the id comes from the
+    /// store, awaited outside the topic's lock, so a slow store never holds up subscribers or other publishers.
+    /// </summary>
+    /// <param name="eventName">The <c>event:</c> name, or <see langword="null"/> (or empty) for a plain message.</param>
+    /// <param name="data">The payload; may span several lines.</param>
+    /// <param name="cancellationToken">Stops waiting for the store (the event is then numbered locally).</param>
+    /// <returns>The event with its assigned id.</returns>
+    /// <exception cref="ArgumentException">The event name contains CR, LF or NUL.</exception>
+    public async ValueTask<SseEvent> PublishAsync(string? eventName, string data, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(data);
         SseFieldValidator.EnsureSingleLine(eventName, nameof(eventName));
         if (eventName?.Length == 0) eventName = null;
+        if (!_backplane.IsShared) return PublishLocally(eventName, data);
 
+        long? id;
+        try
+        {
+            id = await _backplane.AppendAsync(Name, eventName, data, LastEventId, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            id = null;
+        }
+        // Null: the shared store is unreachable; number it locally (served to this instance's clients only).
+        if (id is not { } assigned) return PublishLocally(eventName, data);
+
+        // Every smaller id is already in the store (the append script numbers and stores atomically), but the
+        // channel may not have brought them here yet: fetch those first, so they are not skipped as "older".
+        var known = LastEventId;
+        var missed = assigned > known + 1 ? await _backplane.ReadAfterAsync(Name, known, CancellationToken.None) : [];
+        var item = new SseEvent(assigned, eventName, data);
+        List<SseSubscription>? slow = null;
+        lock (_gate)
+        {
+            foreach (var earlier in missed)
+                if (earlier.Id < assigned && earlier.Id > _lastId) AppendLocked(earlier, ref slow);
+            if (assigned > _lastId) AppendLocked(item, ref slow); // else the channel brought it meanwhile
+        }
+        EndSlow(slow);
+        return item;
+    }
+
+    private SseEvent PublishLocally(string? eventName, string data)
+    {
         List<SseSubscription>? slow = null;
         SseEvent item;
         lock (_gate)
         {
-            // Null: the shared store is unreachable; number it locally (served to this instance's clients only).
-            var id = _backplane.Append(Name, eventName, data, _lastId) ?? _lastId + 1;
-            CatchUpLocked(id, ref slow);
-            item = new SseEvent(id, eventName, data);
+            item = new SseEvent(_lastId + 1, eventName, data);
             AppendLocked(item, ref slow);
         }
         EndSlow(slow);
@@ -129,37 +176,55 @@ public sealed class SseTopic
             if (subscriber.End(SseSubscriptionEnd.TooSlow)) SseLog.SlowSubscriberDropped(_logger, Name, _queueCapacity);
     }
 
-    /// <summary>Publishes <paramref name="value"/> serialized as JSON (web defaults: camelCase).</summary>
+    /// <summary>Publishes <paramref name="value"/> serialized as JSON (web defaults: camelCase); see <see cref="Publish"/>.</summary>
     /// <exception cref="ArgumentException">The event name contains CR, LF or NUL.</exception>
     public SseEvent PublishJson<T>(string? eventName, T value)
         => Publish(eventName, JsonSerializer.Serialize(value, JsonSerializerOptions.Web));
 
+    /// <summary>Publishes <paramref name="value"/> serialized as JSON (web defaults: camelCase); see <see cref="PublishAsync"/>.</summary>
+    /// <exception cref="ArgumentException">The event name contains CR, LF or NUL.</exception>
+    public ValueTask<SseEvent> PublishJsonAsync<T>(string? eventName, T value, CancellationToken cancellationToken = default)
+        => PublishAsync(eventName, JsonSerializer.Serialize(value, JsonSerializerOptions.Web), cancellationToken);
+
     /// <summary>
-    /// Attaches a subscriber. The replay and the live queue are decided under one lock, so nothing published
-    /// meanwhile is lost or delivered twice.
+    /// Attaches a subscriber, waiting on the calling thread for the shared store if there is one (see
+    /// <see cref="SubscribeAsync"/>). The replay and the live queue are decided under one lock, so nothing
+    /// published meanwhile is lost or delivered twice.
     /// </summary>
     /// <param name="lastEventId">The id the client saw last (<c>Last-Event-ID</c>), or <see langword="null"/> for live only.</param>
     public SseSubscription Subscribe(string? lastEventId)
     {
+        var subscribing = SubscribeAsync(lastEventId, CancellationToken.None);
+        return subscribing.IsCompletedSuccessfully ? subscribing.Result : subscribing.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Attaches a subscriber. With a shared backplane, events another instance published that this one has not
+    /// heard of yet are fetched first (outside the lock), so a client resuming here after another instance loses
+    /// nothing. The replay and the live queue are then decided under one lock.
+    /// </summary>
+    /// <param name="lastEventId">The id the client saw last (<c>Last-Event-ID</c>), or <see langword="null"/> for live only.</param>
+    /// <param name="cancellationToken">Stops waiting for the store.</param>
+    public async ValueTask<SseSubscription> SubscribeAsync(string? lastEventId, CancellationToken cancellationToken = default)
+    {
+        var missed = _backplane.IsShared ? await _backplane.ReadAfterAsync(Name, LastEventId, cancellationToken) : [];
         List<SseSubscription>? slow = null;
         try
         {
-            lock (_gate) return SubscribeLocked(lastEventId, ref slow);
+            lock (_gate)
+            {
+                foreach (var item in missed)
+                    if (item.Id > _lastId) AppendLocked(item, ref slow);
+                var plan = SseResume.Decide(lastEventId, _log, _lastId);
+                var subscription = new SseSubscription(this, plan, _queueCapacity);
+                _subscribers.Add(subscription);
+                return subscription;
+            }
         }
         finally
         {
             EndSlow(slow);
         }
-    }
-
-    private SseSubscription SubscribeLocked(string? lastEventId, ref List<SseSubscription>? slow)
-    {
-        // With a shared backplane the client may come from an instance that is ahead of this one: catch up first.
-        CatchUpLocked(long.MaxValue, ref slow);
-        var plan = SseResume.Decide(lastEventId, _log, _lastId);
-        var subscription = new SseSubscription(this, plan, _queueCapacity);
-        _subscribers.Add(subscription);
-        return subscription;
     }
 
     /// <summary>Ends every open subscription (their streams finish; clients reconnect and resume). Returns how many.</summary>

@@ -18,7 +18,15 @@ internal sealed class SharedStoreBackplane : ISseBackplane
 
     public int Subscriptions { get; private set; }
 
-    public long? Append(string topic, string? eventName, string data, long floor)
+    public bool IsShared => true;
+
+    public ValueTask<long?> AppendAsync(string topic, string? eventName, string data, long floor, CancellationToken cancellationToken)
+        => ValueTask.FromResult(Append(topic, eventName, data, floor));
+
+    public ValueTask<IReadOnlyList<SseEvent>> ReadAfterAsync(string topic, long afterId, CancellationToken cancellationToken)
+        => ValueTask.FromResult(ReadAfter(topic, afterId));
+
+    private long? Append(string topic, string? eventName, string data, long floor)
     {
         if (!Reachable) return null;
         var id = Math.Max(floor, _stored.Count == 0 ? 0 : _stored[^1].Id) + 1;

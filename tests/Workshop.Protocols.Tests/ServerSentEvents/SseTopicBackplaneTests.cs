@@ -37,6 +37,20 @@ public sealed class SseTopicBackplaneTests
     }
 
     [Fact]
+    public async Task A_publish_first_applies_what_other_instances_stored_before_it_and_this_one_has_not_heard_yet()
+    {
+        var topic = NewTopic();
+        using var subscription = topic.Subscribe(null);
+        var elsewhere = _backplane.AppendElsewhere("from another instance"); // stored, its channel message not here yet
+
+        var mine = await topic.PublishAsync(null, "mine");
+        _backplane.Hear(elsewhere); // arrives late: already applied, not delivered again
+
+        Assert.Equal(elsewhere.Id + 1, mine.Id);
+        Assert.Equal(["from another instance", "mine"], Drain(subscription).Select(e => e.Data));
+    }
+
+    [Fact]
     public void An_event_heard_twice_or_late_is_delivered_once()
     {
         var topic = NewTopic();

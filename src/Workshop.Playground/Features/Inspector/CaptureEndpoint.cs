@@ -47,7 +47,8 @@ public static class CaptureEndpoint
             [.. headers.SelectMany(h => h.Value.Select(v => new CapturedHeader(h.Key, v ?? "")))],
             encoding, text, body.Length, context.Connection.RemoteIpAddress?.ToString(), time.GetUtcNow(), verdicts) { RawBody = body });
         // TryGet, not Get: a bin removed meanwhile must not get its topic back.
-        if (topics.TryGet(InspectorStore.TopicName(found.Id), out var topic)) topic.PublishJson("request", CaptureSummary.From(capture));
+        if (topics.TryGet(InspectorStore.TopicName(found.Id), out var topic))
+            await topic.PublishJsonAsync("request", CaptureSummary.From(capture), context.RequestAborted);
         InspectorLog.Captured(logger, found.Id, capture.Id, capture.Method, capture.BodyBytes);
         return TypedResults.Ok(new { bin = found.Id, captured = capture.Id });
     }

@@ -23,7 +23,7 @@ internal sealed partial class LiveFeedPublisher(
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) PublishNext(topic);
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await PublishNextAsync(topic, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -31,7 +31,7 @@ internal sealed partial class LiveFeedPublisher(
         }
     }
 
-    internal void PublishNext(SseTopic topic)
+    internal async Task PublishNextAsync(SseTopic topic, CancellationToken cancellationToken)
     {
         _minute = _minute % 90 + 1;
         if (_minute == 1) (_home, _away) = (0, 0);
@@ -39,11 +39,11 @@ internal sealed partial class LiveFeedPublisher(
         if (roll < 4) _home++;
         else if (roll < 8) _away++;
         var at = time.GetUtcNow();
-        topic.PublishJson("score", new { match = "Lions v Tigers", minute = _minute, home = _home, away = _away, at });
+        await topic.PublishJsonAsync("score", new { match = "Lions v Tigers", minute = _minute, home = _home, away = _away, at }, cancellationToken);
         if (_minute % 3 == 0)
         {
             _price = Math.Round(_price * (1 + (decimal)(_random.NextDouble() - 0.5) / 50), 2);
-            topic.PublishJson("tick", new { symbol = "WSHP", price = _price, at });
+            await topic.PublishJsonAsync("tick", new { symbol = "WSHP", price = _price, at }, cancellationToken);
         }
     }
 
