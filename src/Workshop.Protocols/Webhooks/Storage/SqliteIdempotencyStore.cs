@@ -7,14 +7,17 @@ namespace Workshop.Protocols.Webhooks;
 /// </summary>
 public sealed class SqliteIdempotencyStore(WebhookDatabase database, TimeProvider time, TimeSpan? claimLease = null) : IIdempotencyStore
 {
-    // One statement decides atomically: insert a fresh claim, or take over a claim whose lease ran out. The writer
-    // runs one operation at a time (and SQLite serializes processes), so two duplicates cannot both see changes() = 1.
+    // One statement decides atomically: insert a fresh claim, or take over a claim whose lease ran out; it returns a
+    // row only when it claimed. The writer runs one operation at a time (and SQLite serializes processes), so two
+    // duplicates cannot both claim.
     private const string ClaimSql = """
         INSERT INTO webhook_received (scope, event_id, state, claimed_at) VALUES ($scope, $id, 'processing', $now)
         ON CONFLICT (scope, event_id) DO UPDATE SET claimed_at = $now
-          WHERE state = 'processing' AND claimed_at <= $expired;
-        SELECT changes(), (SELECT state FROM webhook_received WHERE scope = $scope AND event_id = $id);
+          WHERE state = 'processing' AND claimed_at <= $expired
+        RETURNING 1
         """;
+
+    private const string StateSql = "SELECT state FROM webhook_received WHERE scope = $scope AND event_id = $id";
 
     private const string CompleteSql = "UPDATE webhook_received SET state = 'done' WHERE scope = $scope AND event_id = $id";
     private const string ReleaseSql = "DELETE FROM webhook_received WHERE scope = $scope AND event_id = $id AND state = 'processing'";
@@ -32,10 +35,11 @@ public sealed class SqliteIdempotencyStore(WebhookDatabase database, TimeProvide
             command.Parameters.AddWithValue("$id", eventId);
             command.Parameters.AddWithValue("$now", now);
             command.Parameters.AddWithValue("$expired", now - _leaseMs);
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            if (reader.GetInt64(0) == 1) return IdempotencyClaim.Claimed;
-            return reader.GetString(1) == "done" ? IdempotencyClaim.AlreadyProcessed : IdempotencyClaim.InProgress;
+            if (command.ExecuteScalar() is not null) return IdempotencyClaim.Claimed;
+            var state = session.Command(StateSql);
+            state.Parameters.AddWithValue("$scope", scope);
+            state.Parameters.AddWithValue("$id", eventId);
+            return (string?)state.ExecuteScalar() == "done" ? IdempotencyClaim.AlreadyProcessed : IdempotencyClaim.InProgress;
         }, cancellationToken);
     }
 

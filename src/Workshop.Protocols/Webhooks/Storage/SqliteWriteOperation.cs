@@ -5,6 +5,9 @@ internal abstract class SqliteWriteOperation(CancellationToken cancellationToken
 {
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>Its caller already has an outcome (it was cancelled): not to be run.</summary>
+    public abstract bool IsSettled { get; }
+
     /// <summary>Runs the operation; the result is kept until the batch commits.</summary>
     public abstract void Run(SqliteWriteSession session);
 
@@ -27,8 +30,11 @@ internal sealed class SqliteWriteOperation<T>(Func<SqliteWriteSession, T> operat
 
     public Task<T> Task => _completion.Task;
 
+    public override bool IsSettled => _completion.Task.IsCompleted;
+
     public override void Run(SqliteWriteSession session)
     {
+        _failure = null;
         try
         {
             _result = operation(session);

@@ -6,7 +6,8 @@ namespace Workshop.Protocols.Webhooks;
 /// The one writer of a <see cref="WebhookDatabase"/> inside this process. SQLite lets one connection write at a
 /// time; many pooled connections racing for that lock made Microsoft.Data.Sqlite sleep 150 ms per <c>SQLITE_BUSY</c>.
 /// Here callers queue their writes instead, and one long-lived connection runs everything queued in ONE transaction
-/// (group commit), each write under its own savepoint so a failing write is undone alone and fails only its caller.
+/// (group commit). A failing write is undone alone and fails only its caller: the batch is rolled back and run again
+/// with a savepoint per write (so an operation may run more than once; it must touch only the database).
 /// A caller's task completes after the commit, so what it wrote is durable when it resumes.
 /// </summary>
 /// <remarks>
@@ -40,7 +41,8 @@ public sealed class SqliteWriter : IAsyncDisposable
     /// <summary>
     /// Queues <paramref name="operation"/> to run synchronously on the writer's connection inside the next batch and
     /// returns its result once that batch has committed. An exception thrown by the operation undoes only its own
-    /// changes and is rethrown to this caller. Cancelling <paramref name="cancellationToken"/> skips the operation if
+    /// changes and is rethrown to this caller. The operation may run more than once (when a batch-mate failed, the
+    /// batch is rolled back and run again), so it must change nothing but the database and its return value. Cancelling <paramref name="cancellationToken"/> skips the operation if
     /// it has not run yet; once run, its result is committed with its batch.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteWriteSession, T> operation, CancellationToken cancellationToken)
@@ -104,8 +106,7 @@ public sealed class SqliteWriter : IAsyncDisposable
         try
         {
             var session = _session ??= new SqliteWriteSession(_database.Open());
-            session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
-            foreach (var operation in batch) RunOne(session, operation);
+            if (!TryRunAll(session, batch)) RunEachUnderSavepoint(session, batch);
             session.Command("COMMIT").ExecuteNonQuery();
             Commits++;
         }
@@ -119,25 +120,55 @@ public sealed class SqliteWriter : IAsyncDisposable
         foreach (var operation in batch) operation.Publish();
     }
 
-    private static void RunOne(SqliteWriteSession session, SqliteWriteOperation operation)
+    // The usual case costs no savepoints: run everything; if one operation fails, roll the batch back and say so.
+    private static bool TryRunAll(SqliteWriteSession session, List<SqliteWriteOperation> batch)
     {
-        if (operation.CancellationToken.IsCancellationRequested)
+        session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+        foreach (var operation in batch)
         {
-            operation.Cancel();
-            return;
+            if (SkipIfCancelled(operation)) continue;
+            try
+            {
+                operation.Run(session);
+            }
+            catch (Exception)
+            {
+                session.Command("ROLLBACK").ExecuteNonQuery();
+                return false;
+            }
         }
-        session.Command("SAVEPOINT op").ExecuteNonQuery();
-        try
+        return true;
+    }
+
+    // After a failure: run the batch again, each operation under a savepoint, so a failing one is undone alone
+    // and fails only its own caller while the others see exactly what they would have seen without it.
+    private static void RunEachUnderSavepoint(SqliteWriteSession session, List<SqliteWriteOperation> batch)
+    {
+        session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+        foreach (var operation in batch)
         {
-            operation.Run(session);
+            if (SkipIfCancelled(operation)) continue;
+            session.Command("SAVEPOINT op").ExecuteNonQuery();
+            try
+            {
+                operation.Run(session);
+            }
+            catch (Exception)
+            {
+                // Kept by the operation for its caller. If SQLite already rolled the whole transaction back, this
+                // throws and the batch fails as a whole.
+                session.Command("ROLLBACK TO op").ExecuteNonQuery();
+            }
+            session.Command("RELEASE op").ExecuteNonQuery();
         }
-        catch (Exception)
-        {
-            // Its own failure (kept by the operation); undo just its changes. If SQLite already rolled the whole
-            // transaction back, this throws and the batch fails as a whole.
-            session.Command("ROLLBACK TO op").ExecuteNonQuery();
-        }
-        session.Command("RELEASE op").ExecuteNonQuery();
+    }
+
+    private static bool SkipIfCancelled(SqliteWriteOperation operation)
+    {
+        if (operation.IsSettled) return true;
+        if (!operation.CancellationToken.IsCancellationRequested) return false;
+        operation.Cancel();
+        return true;
     }
 
     private void Reset()

@@ -128,6 +128,6 @@ public sealed class WebhookDatabase : IAsyncDisposable
             event_id TEXT NOT NULL,
             state TEXT NOT NULL,
             claimed_at INTEGER NOT NULL,
-            PRIMARY KEY (scope, event_id));
+            PRIMARY KEY (scope, event_id)) WITHOUT ROWID;
         """;
 }
