@@ -145,4 +145,14 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DisableAsync("http://after"));
         Assert.Equal(["http://before"], await DisabledUrlsAsync());
     }
+
+    [Fact]
+    public async Task Disposing_the_database_stops_its_writer()
+    {
+        var database = new WebhookDatabase(_directory);
+        Assert.Equal(1, await database.Writer.WriteAsync(session => session.Command("INSERT INTO webhook_endpoints (url, disabled_at, reason) VALUES ('http://x', 0, 't')").ExecuteNonQuery(), _token));
+        await database.DisposeAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => database.Writer.WriteAsync(_ => 1, _token));
+        database.Dispose(); // a second (synchronous) dispose is harmless
+    }
 }

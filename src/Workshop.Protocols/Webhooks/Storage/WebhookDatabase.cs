@@ -8,7 +8,7 @@ namespace Workshop.Protocols.Webhooks;
 /// group commit); reads use pooled connections. Each connection waits for SQLite's lock inside SQLite
 /// (<c>busy_timeout</c>) rather than in the provider's 150 ms retry sleep, for when another process shares the file.
 /// </summary>
-public sealed class WebhookDatabase : IAsyncDisposable
+public sealed class WebhookDatabase : IAsyncDisposable, IDisposable
 {
     private const int BusyTimeoutMs = 5000;
     private readonly string _connectionString;
@@ -58,8 +58,14 @@ public sealed class WebhookDatabase : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Stops the writer and closes its connection.</summary>
+    /// <summary>Stops the writer (writes still queued are cancelled) and closes its connection.</summary>
     public ValueTask DisposeAsync() => Writer.DisposeAsync();
+
+    /// <summary>
+    /// The same as <see cref="DisposeAsync"/>, for containers disposed synchronously (a service provider refuses to
+    /// dispose a singleton that is only asynchronously disposable). The loop ends within its current batch.
+    /// </summary>
+    public void Dispose() => Writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Opens a connection synchronously (for the writer's loop, which runs SQLite calls synchronously anyway).</summary>
     internal SqliteConnection Open()
