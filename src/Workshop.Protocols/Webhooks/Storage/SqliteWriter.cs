@@ -42,8 +42,9 @@ public sealed class SqliteWriter : IAsyncDisposable
     /// Queues <paramref name="operation"/> to run synchronously on the writer's connection inside the next batch and
     /// returns its result once that batch has committed. An exception thrown by the operation undoes only its own
     /// changes and is rethrown to this caller. The operation may run more than once (when a batch-mate failed, the
-    /// batch is rolled back and run again), so it must change nothing but the database and its return value. Cancelling <paramref name="cancellationToken"/> skips the operation if
-    /// it has not run yet; once run, its result is committed with its batch.
+    /// batch is rolled back and run again), so it must change nothing but the database and its return value.
+    /// Cancelling <paramref name="cancellationToken"/> skips the operation if it has not run yet; once run, its
+    /// result is committed with its batch.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteWriteSession, T> operation, CancellationToken cancellationToken)
     {
