@@ -155,4 +155,20 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => database.Writer.WriteAsync(_ => 1, _token));
         database.Dispose(); // a second (synchronous) dispose is harmless
     }
+
+    [Fact]
+    public async Task Two_writers_on_one_file_as_two_processes_would_have_share_it_without_a_double_claim()
+    {
+        await using var other = new WebhookDatabase(_directory);
+        var here = new SqliteIdempotencyStore(_database, _clock);
+        var there = new SqliteIdempotencyStore(other, _clock);
+        var claims = Enumerable.Range(0, 100).SelectMany(i => new[]
+        {
+            here.TryClaimAsync("s", "e" + (i % 10), _token),
+            there.TryClaimAsync("s", "e" + (i % 10), _token),
+        }).ToArray();
+        var results = await Task.WhenAll(claims);
+        Assert.Equal(10, results.Count(r => r == IdempotencyClaim.Claimed));
+        Assert.Equal(190, results.Count(r => r == IdempotencyClaim.InProgress));
+    }
 }
