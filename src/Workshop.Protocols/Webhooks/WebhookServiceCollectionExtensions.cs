@@ -30,7 +30,9 @@ public static class WebhookServiceCollectionExtensions
         {
             var environment = sp.GetRequiredService<IHostEnvironment>();
             var directory = configuration["Workshop:DataDirectory"];
-            return new WebhookDatabase(string.IsNullOrWhiteSpace(directory) ? Path.Combine(environment.ContentRootPath, ".data") : directory);
+            // The writer's loop ends with the application, or (without a host) when the container disposes the database.
+            var stopping = sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
+            return new WebhookDatabase(string.IsNullOrWhiteSpace(directory) ? Path.Combine(environment.ContentRootPath, ".data") : directory, stopping);
         });
         services.TryAddSingleton<IIdempotencyStore>(sp =>
         {

@@ -105,6 +105,15 @@ public sealed class OutboxStoreTests : IDisposable
         Assert.Equal("msg_a", claimed.EventId);
     }
 
+    [Fact]
+    public async Task A_claim_says_whether_the_delivery_endpoint_is_disabled()
+    {
+        await InsertAsync("a");
+        Assert.False(Assert.Single(await _store.ClaimDueAsync("one", 1000, 2000, 10, _token)).EndpointDisabled);
+        await _store.DisableEndpointAsync("http://127.0.0.1/x", 1000, "410", _token);
+        Assert.True(Assert.Single(await _store.ClaimDueAsync("one", 2000, 3000, 10, _token)).EndpointDisabled);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.OK, "Success")]
     [InlineData(HttpStatusCode.NoContent, "Success")]

@@ -28,7 +28,7 @@ internal sealed partial class DeliveryRunner(
     {
         var remaining = options.AttemptTimeout - time.GetElapsedTime(claimedAt);
         using var timeout = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time);
-        if (await store.IsEndpointDisabledAsync(row.Url, stoppingToken))
+        if (row.EndpointDisabled)
         {
             await FinishAsync(row, null, "disabled", row.Attempts, 0, "The endpoint is disabled (it answered 410 Gone).", stoppingToken);
             return;

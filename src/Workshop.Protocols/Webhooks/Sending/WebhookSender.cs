@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Workshop.Protocols.Webhooks;
 
 /// <summary>
-/// The sending side's API: enqueue a signed delivery into the durable outbox (one insert), read its state and
+/// The sending side's API: enqueue a signed delivery into the durable outbox (one insert, group-committed with concurrent ones), read its state and
 /// attempt log, and redeliver it by hand. The <c>WebhookDispatcher</c> background service does the sending.
 /// </summary>
 public sealed class WebhookSender
@@ -35,9 +35,12 @@ public sealed class WebhookSender
         var id = "dlv_" + NewId();
         var eventId = message.EventId ?? "msg_" + NewId();
         var row = new OutboxRow(id, eventId, message.EventType, message.Url.AbsoluteUri, message.Secret, message.Payload.ToArray(), 0);
-        await _store.InsertAsync(row, _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        // Millisecond precision, as stored, so this answer equals what a later read returns.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        await _store.InsertAsync(row, now.ToUnixTimeMilliseconds(), cancellationToken);
         _signal.Notify();
-        return (await _reader.GetAsync(id, cancellationToken))!;
+        // Committed: answer from what was written rather than reading the row back.
+        return new WebhookDelivery(id, eventId, message.EventType, new Uri(row.Url), DeliveryStatus.Pending, 0, now, now, null, []);
     }
 
     /// <summary>The delivery with its attempt log, or null when unknown.</summary>
