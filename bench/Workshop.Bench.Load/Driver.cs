@@ -77,12 +77,8 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
         if (scaleOut.Count < 2) yield break;
         yield return new("scaleout-ws", t => t.BroadcastServer, true, (t, p, length, ct) =>
             BroadcastScenario.RunAsync(p.Ports, t, s.BroadcastClients, s.BroadcastRate, s.MessageSize, s.Ramp, length, s.Drain, ct), scaleOut, s.ScaleOutWarmUp, s.ScaleOutWindow);
-        // Subscribers connect one at a time (not 64): with Redis each subscribe makes a blocking XRANGE under the topic's
-        // lock, and even 4 at once can starve the instance's thread pool until Redis commands time out and /events answers
-        // 500 (bench/notes.md). Connecting is not timed, so this changes no figure; both set-ups connect alike.
         yield return new($"scaleout-sse-{s.ScaleOutSseClients}", t => t.SseServer, true, (t, p, length, ct) =>
-            SseScenario.RunAsync(p.Ports, t, s.ScaleOutSseClients, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct,
-                connectAtOnce: 1), scaleOut, s.ScaleOutWarmUp, s.ScaleOutWindow);
+            SseScenario.RunAsync(p.Ports, t, s.ScaleOutSseClients, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct), scaleOut, s.ScaleOutWarmUp, s.ScaleOutWindow);
     }
 
     private async Task MeasureAsync(ScenarioPlan plan, CancellationToken ct)

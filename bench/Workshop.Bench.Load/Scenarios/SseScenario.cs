@@ -12,11 +12,11 @@ namespace Workshop.Bench.Load.Scenarios;
 internal static class SseScenario
 {
     public static async Task<WindowResult> RunAsync(IReadOnlyList<int> ports, Target target, int clients, double perSecond, int size,
-        TimeSpan ramp, TimeSpan length, TimeSpan drain, CancellationToken ct, int connectAtOnce = 64)
+        TimeSpan ramp, TimeSpan length, TimeSpan drain, CancellationToken ct)
     {
         var window = new Window();
         var deliveries = new Deliveries(window);
-        var subscribers = await Connections.OpenAsync(clients, i => SseClient.ConnectAsync(ClientSplit.PortOf(i, ports), target.SsePath, ct), connectAtOnce);
+        var subscribers = await Connections.OpenAsync(clients, i => SseClient.ConnectAsync(ClientSplit.PortOf(i, ports), target.SsePath, ct));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}"),
