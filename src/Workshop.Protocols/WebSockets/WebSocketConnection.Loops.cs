@@ -53,17 +53,16 @@ public sealed partial class WebSocketConnection
     {
         var token = _hardStop.Token;
         var assembler = new MessageAssembler(_options.MaxMessageBytes);
+        // Every message starts in a small buffer of the connection's own: an idle connection holds only that (not a
+        // pooled 16 KiB array, which thousands of idle clients would each pin), and a small message (most chat,
+        // game and echo traffic) takes one receive. Only the rest of a larger message goes through a rented buffer,
+        // returned as soon as that message is complete.
+        var small = new byte[FirstReceiveBytes];
         while (true)
         {
-            // Wait for the next message with a zero-byte read: an idle connection then holds no receive buffer
-            // (thousands of idle clients would otherwise pin 16 KiB each). The read still returns a frame header,
-            // so an empty message or a close frame is complete right here.
-            var result = await _socket.ReceiveAsync(Memory<byte>.Empty, token);
-            if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
-            {
-                if (!await HandleAsync(result, ReadOnlySpan<byte>.Empty, assembler, onMessage)) return;
-                continue;
-            }
+            var result = await _socket.ReceiveAsync(small.AsMemory(), token);
+            if (!await HandleAsync(result, small.AsSpan(0, result.Count), assembler, onMessage)) return;
+            if (result.EndOfMessage) continue;
             var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
             try
             {
@@ -81,6 +80,7 @@ public sealed partial class WebSocketConnection
         }
     }
 
+    private const int FirstReceiveBytes = 256;
     private const int ReceiveBufferBytes = 16 * 1024;
 
     // One frame's worth of a message; false once the peer's close frame has arrived (the loop ends).

@@ -38,8 +38,8 @@ public sealed class EchoEndpointTests
     [Fact]
     public async Task Echo_answers_empty_messages_and_messages_larger_than_one_receive_buffer()
     {
-        // An idle connection waits with a zero-byte read; that read already consumes the header of an empty
-        // message, which must still count as a message, and a 40 KB one spans several 16 KiB receives.
+        // A message starts in a small buffer of the connection's own and continues in a rented one: an empty message
+        // must still count as a message, and a 40 KB one spans the small buffer and several 16 KiB receives.
         await using var server = await WebSocketTestServer.StartAsync();
         using var client = await WsClient.ConnectAsync(server.Ws("/ws/echo"));
         await client.ReceiveAsync();
