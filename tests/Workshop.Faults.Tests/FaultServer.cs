@@ -45,6 +45,15 @@ internal sealed class FaultServer : IAsyncDisposable
     /// <summary>The request of the newest open <c>/events</c> stream (to abort its TCP connection).</summary>
     public HttpContext? CurrentStream { get; private set; }
 
+    private int _streamsStarted;
+    private int _streamsOpen;
+
+    /// <summary><c>/events</c> requests so far.</summary>
+    public int StreamsStarted => Volatile.Read(ref _streamsStarted);
+
+    /// <summary><c>/events</c> requests whose handler has not returned (it unsubscribes before it returns).</summary>
+    public int StreamsOpen => Volatile.Read(ref _streamsOpen);
+
     public static async Task<FaultServer> StartAsync(Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -79,8 +88,22 @@ internal sealed class FaultServer : IAsyncDisposable
         });
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path == "/events") server!.CurrentStream = context;
-            await next(context);
+            if (context.Request.Path != "/events")
+            {
+                await next(context);
+                return;
+            }
+            server!.CurrentStream = context;
+            Interlocked.Increment(ref server._streamsStarted);
+            Interlocked.Increment(ref server._streamsOpen);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref server._streamsOpen);
+            }
         });
         app.MapServerSentEvents("/events", "feed");
         await app.StartAsync();
