@@ -67,7 +67,7 @@ public sealed class SseTopic
     /// </summary>
     /// <param name="eventName">The <c>event:</c> name, or <see langword="null"/> (or empty) for a plain message.</param>
     /// <param name="data">The payload; may span several lines.</param>
-    /// <param name="cancellationToken">Stops waiting for the store (the event is then numbered locally).</param>
+    /// <param name="cancellationToken">Stops waiting for the store (the event may still be published through it).</param>
     /// <returns>The event with its assigned id.</returns>
     /// <exception cref="ArgumentException">The event name contains CR, LF or NUL.</exception>
     public async ValueTask<SseEvent> PublishAsync(string? eventName, string data, CancellationToken cancellationToken = default)
@@ -77,15 +77,7 @@ public sealed class SseTopic
         if (eventName?.Length == 0) eventName = null;
         if (!_backplane.IsShared) return PublishLocally(eventName, data);
 
-        long? id;
-        try
-        {
-            id = await _backplane.AppendAsync(Name, eventName, data, LastEventId, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            id = null;
-        }
+        var id = await _backplane.AppendAsync(Name, eventName, data, LastEventId, cancellationToken);
         // Null: the shared store is unreachable; number it locally (served to this instance's clients only).
         if (id is not { } assigned) return PublishLocally(eventName, data);
 
