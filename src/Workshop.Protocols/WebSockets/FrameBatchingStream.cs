@@ -12,8 +12,9 @@ namespace Workshop.Protocols.WebSockets;
 /// </summary>
 internal sealed class FrameBatchingStream(Stream inner) : Stream
 {
-    // Above this the batch is written out even if more is queued: bounds the memory a backlog can hold here.
-    private const int MaxBatchBytes = 64 * 1024;
+    // Above this the batch is written out even if more is queued: bounds the memory a backlog holds here (a thousand
+    // connections that are all behind hold at most this much each), while one write still carries many frames.
+    internal const int MaxBatchBytes = 16 * 1024;
 
     private byte[]? _pending;
     private int _pendingCount;

@@ -41,16 +41,18 @@ public sealed class FrameBatchingStreamTests
     }
 
     [Fact]
-    public async Task A_batch_is_written_out_before_it_would_pass_64_KiB()
+    public async Task A_batch_is_written_out_once_it_would_pass_the_batch_limit()
     {
         var inner = new RecordingStream();
         var stream = new FrameBatchingStream(inner) { Batching = true };
+        var first = FrameBatchingStream.MaxBatchBytes - 100;
 
-        await stream.WriteAsync(new byte[40 * 1024]);
-        await stream.WriteAsync(new byte[30 * 1024]); // would make 70 KiB: both go out now, in order
+        await stream.WriteAsync(new byte[first]);
+        Assert.Empty(inner.Writes);
+        await stream.WriteAsync(new byte[200]); // would pass the limit: both go out now, in order, in one write
 
         var write = Assert.Single(inner.Writes);
-        Assert.Equal(70 * 1024, write.Length);
+        Assert.Equal(first + 200, write.Length);
     }
 
     [Fact]
