@@ -83,8 +83,9 @@ public sealed class SseTopic
 
         // Every smaller id is already in the store (the append script numbers and stores atomically), but the
         // channel may not have brought them here yet: fetch those first, so they are not skipped as "older".
+        // (Cancelled here, the event is stored anyway and arrives through the channel, gap filled.)
         var known = LastEventId;
-        var missed = assigned > known + 1 ? await _backplane.ReadAfterAsync(Name, known, CancellationToken.None) : [];
+        var missed = assigned > known + 1 ? await _backplane.ReadAfterAsync(Name, known, cancellationToken) : [];
         var item = new SseEvent(assigned, eventName, data);
         List<SseSubscription>? slow = null;
         lock (_gate)

@@ -49,6 +49,25 @@ public sealed class WebSocketHubTests
     }
 
     [Fact]
+    public void Broadcasts_follow_joins_and_leaves_made_after_an_earlier_broadcast()
+    {
+        // Broadcasts reuse a member array per room: every join and leave must replace it.
+        var hub = new WebSocketHub();
+        var (a, b, c) = (NewConnection(), NewConnection(), NewConnection());
+        hub.Join("r", a, "a");
+        hub.Join("r", b, "b");
+        Assert.Equal(2, hub.Broadcast("r", OutboundMessage.Text("1")));
+
+        hub.Leave("r", b);
+        hub.Join("r", c, "c");
+        Assert.Equal(2, hub.Broadcast("r", OutboundMessage.Text("2")));
+        hub.LeaveAll(a);
+        Assert.Equal(1, hub.Broadcast("r", OutboundMessage.Text("3")));
+
+        Assert.Equal([2, 1, 2], new[] { a.QueuedCount, b.QueuedCount, c.QueuedCount });
+    }
+
+    [Fact]
     public void Leaving_all_rooms_reports_each_membership_and_forgets_empty_rooms()
     {
         var hub = new WebSocketHub();
