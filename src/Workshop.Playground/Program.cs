@@ -16,8 +16,12 @@ builder.Services.AddInspector(builder.Configuration);
 builder.Services.AddCourseSite();
 builder.Services.AddPlaygroundProblems();
 
+// Safe by default: per-client rate limits (see docs/security.md)
+builder.Services.AddPlaygroundRateLimits(builder.Configuration);
+
 var app = builder.Build();
 app.UsePlaygroundProblems(); // problem+json with a reason for the framework's own rejections (bad JSON, 404, 405, 415)
+app.UseRateLimiter();
 
 // "degraded" (still 200) with a reason while a Redis backplane is unreachable; see docs/scale-out.md.
 app.MapGet("/health", (Workshop.Protocols.Scaling.BackplaneHealth backplane) => TypedResults.Ok(backplane.Report()));

@@ -1,0 +1,37 @@
+namespace Workshop.Playground.Features.Security;
+
+/// <summary>
+/// Per-client request limits of the playground's mutating endpoints, bound from <c>Security:RateLimits</c> and
+/// validated at start. The defaults suit an instance on the internet; appsettings.Development.json raises them
+/// for a learner's own machine. See docs/security.md for what each costs a class behind one address.
+/// </summary>
+public sealed class PlaygroundRateLimitOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Security:RateLimits";
+
+    /// <summary>Bins created (default 10 a minute).</summary>
+    public RateLimitRule BinCreation { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>Requests captured by bins, counted per sending client (default 120 a minute).</summary>
+    public RateLimitRule Captures { get; set; } = RateLimitRule.Of(120, TimeSpan.FromMinutes(1));
+
+    /// <summary>Deliveries enqueued through the sender API (default 20 a minute).</summary>
+    public RateLimitRule Sender { get; set; } = RateLimitRule.Of(20, TimeSpan.FromMinutes(1));
+
+    /// <summary>Redeliveries, of sender deliveries and of captured requests together (default 10 a minute).</summary>
+    public RateLimitRule Redelivery { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>Requests to the reference receivers (default 120 a minute).</summary>
+    public RateLimitRule Receivers { get; set; } = RateLimitRule.Of(120, TimeSpan.FromMinutes(1));
+
+    /// <summary>Every rule with its policy name.</summary>
+    public IEnumerable<(string Policy, RateLimitRule Rule)> Rules()
+    {
+        yield return (RateLimitPolicies.BinCreation, BinCreation);
+        yield return (RateLimitPolicies.Captures, Captures);
+        yield return (RateLimitPolicies.Sender, Sender);
+        yield return (RateLimitPolicies.Redelivery, Redelivery);
+        yield return (RateLimitPolicies.Receivers, Receivers);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Workshop.Protocols.Http;
+
+namespace Workshop.Playground.Features.Security;
+
+/// <summary>
+/// ASP.NET Core's rate limiter with one fixed-window policy per <see cref="RateLimitPolicies"/> name, partitioned
+/// per client. A refused request gets 429 with <c>Retry-After</c> and a problem+json body whose <c>reason</c> is
+/// <c>rate-limited</c>; the endpoint never runs, so a refused request costs no storage.
+/// </summary>
+public static class RateLimitingExtensions
+{
+    /// <summary>Registers and validates the limits, and the policies.</summary>
+    public static IServiceCollection AddPlaygroundRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlaygroundRateLimitOptions>()
+            .Bind(configuration.GetSection(PlaygroundRateLimitOptions.SectionName))
+            .Validate(o => o.Rules().All(r => r.Rule.IsValid), $"Every rule under {PlaygroundRateLimitOptions.SectionName} needs PermitLimit >= 1 and a positive Window.")
+            .ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            foreach (var policy in typeof(RateLimitPolicies).GetFields().Select(f => (string)f.GetRawConstantValue()!))
+            {
+                limiter.AddPolicy(policy, context =>
+                {
+                    var rule = context.RequestServices.GetRequiredService<IOptions<PlaygroundRateLimitOptions>>().Value.Rules().First(r => r.Policy == policy).Rule;
+                    return RateLimitPartition.GetFixedWindowLimiter(ClientPartition.KeyOf(context), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = rule.PermitLimit,
+                        Window = rule.Window,
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    });
+                });
+            }
+            limiter.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "global";
+        SecurityLog.RateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Workshop.Playground.Security"), policy, context.Request.Path);
+        await TypedResults.Problem(
+            detail: $"Too many requests from your address to this endpoint; retry in {seconds} s.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Rate limit exceeded",
+            extensions: new Dictionary<string, object?> { ["reason"] = "rate-limited", ["policy"] = policy, ["retryAfterSeconds"] = seconds })
+            .ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace Workshop.Security.Tests;
+
+/// <summary>
+/// The playground on real Kestrel (127.0.0.1, random port) configured as a production deployment is: environment
+/// Production, fresh random receiver secrets, <c>AllowedHosts</c>, an operator token and the default limits. Only
+/// <c>Webhooks:Sender:AllowLoopback</c> is on, so redelivery and the sender can reach a loopback target in a test.
+/// Tests attack it as an anonymous client: with <see cref="Client"/>, raw sockets or WebSockets, never through
+/// the app's services.
+/// </summary>
+public sealed class ProductionPlayground : WebApplicationFactory<Program>
+{
+    private static readonly Lock StartGate = new();
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("playground-prod-").FullName;
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
+
+    /// <summary>Starts the server; <paramref name="overrides"/> replace or add configuration keys.</summary>
+    public ProductionPlayground(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        _overrides = overrides ?? new Dictionary<string, string?>();
+        UseKestrel(0);
+        // WebApplicationFactory finds the app's host through a process-wide listener: start-ups take turns.
+        lock (StartGate) StartServer();
+    }
+
+    /// <summary>The Standard Webhooks secret the server's own receiver accepts (what an attacker wants signed).</summary>
+    public string StandardSecret { get; } = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The GitHub receiver's secret.</summary>
+    public string GitHubSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+
+    /// <summary>The Razorpay receiver's secret.</summary>
+    public string RazorpaySecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+
+    /// <summary>The operator token that guards private data.</summary>
+    public string OperatorToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>The data directory (SQLite file) of this instance.</summary>
+    public string DataDirectory => _dataDir;
+
+    /// <summary>A plain client with no cookies and no credentials, as an outsider has.</summary>
+    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>The configuration a deployer sets through environment variables, as keys.</summary>
+    public IReadOnlyDictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["AllowedHosts"] = "127.0.0.1;localhost",
+            ["Workshop:DataDirectory"] = _dataDir,
+            ["Webhooks:Standard:Secret"] = StandardSecret,
+            ["Webhooks:GitHub:Secret"] = GitHubSecret,
+            ["Webhooks:Razorpay:Secret"] = RazorpaySecret,
+            ["Webhooks:Sender:AllowLoopback"] = "true",
+            ["Security:OperatorToken"] = OperatorToken,
+        };
+        foreach (var (key, value) in _overrides) settings[key] = value;
+        return settings;
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Production);
+        foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+}
