@@ -1,4 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
+// The environment a deployer names always wins; `dotnet run` defaults to Development through its launch profile.
+var builder = WebApplication.CreateBuilder(PlaygroundEnvironment.WithDefault(args));
 
 // WebSockets
 builder.Services.AddRealtimeWebSockets(builder.Configuration);
@@ -16,15 +17,14 @@ builder.Services.AddInspector(builder.Configuration);
 builder.Services.AddCourseSite();
 builder.Services.AddPlaygroundProblems();
 
-// Safe by default: per-client rate limits (see docs/security.md)
-builder.Services.AddPlaygroundRateLimits(builder.Configuration);
+// Safe by default: deployment checks, trusted proxies, body ceiling, rate limits (see docs/security.md)
+builder.AddPlaygroundSecurity();
 
 var app = builder.Build();
 app.UsePlaygroundProblems(); // problem+json with a reason for the framework's own rejections (bad JSON, 404, 405, 415)
-app.UseRateLimiter();
+app.UsePlaygroundSecurity(); // forwarded headers, security headers, Development's loopback host filter, rate limits
 
-// "degraded" (still 200) with a reason while a Redis backplane is unreachable; see docs/scale-out.md.
-app.MapGet("/health", (Workshop.Protocols.Scaling.BackplaneHealth backplane) => TypedResults.Ok(backplane.Report()));
+app.MapPlaygroundHealth(); // "degraded" (still 200) while a Redis backplane is unreachable; see docs/scale-out.md
 app.UseDefaultFiles();
 app.UseStaticFiles();
 

@@ -24,8 +24,8 @@ public sealed partial class ChildProcessHost : IAsyncDisposable
     /// <summary>True once the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>dotnet {assembly}</c> and waits until it reports its address.</summary>
-    public static async Task<ChildProcessHost> StartAsync(
+    /// <summary>Starts <c>dotnet {assembly}</c> in Development and waits until it reports its address.</summary>
+    public static Task<ChildProcessHost> StartAsync(
         string assemblyPath,
         IDictionary<string, string?>? environment = null,
         IEnumerable<string>? extraArgs = null,
@@ -33,28 +33,44 @@ public sealed partial class ChildProcessHost : IAsyncDisposable
         TimeSpan? startTimeout = null)
     {
         if (!File.Exists(assemblyPath)) throw new FileNotFoundException($"Build output not found: {assemblyPath}", assemblyPath);
+        var variables = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) variables[key] = value;
+        return StartDotnetAsync(
+            [assemblyPath, "--urls", "http://127.0.0.1:0", .. extraArgs ?? []],
+            variables, workingDirectory ?? Path.GetDirectoryName(assemblyPath)!, Path.GetFileName(assemblyPath), startTimeout);
+    }
+
+    /// <summary>
+    /// Starts <c>dotnet {arguments}</c> (e.g. <c>run --project …</c>) and waits until it reports its address. A null
+    /// value in <paramref name="environment"/> removes that variable from the inherited environment.
+    /// </summary>
+    public static async Task<ChildProcessHost> StartDotnetAsync(
+        IEnumerable<string> arguments, IDictionary<string, string?> environment, string workingDirectory, string name, TimeSpan? startTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(assemblyPath)!,
+            WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(assemblyPath);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
-        foreach (var arg in extraArgs ?? []) info.ArgumentList.Add(arg);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var arg in arguments) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) info.Environment[key] = value;
+        foreach (var (key, value) in environment)
+        {
+            if (value is null) info.Environment.Remove(key);
+            else info.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var host = new ChildProcessHost(process);
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
         process.Exited += (_, _) => host._listening.TrySetException(
-            new InvalidOperationException($"{Path.GetFileName(assemblyPath)} exited before listening:\n{host.Output}"));
+            new InvalidOperationException($"{name} exited before listening:\n{host.Output}"));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -65,7 +81,7 @@ public sealed partial class ChildProcessHost : IAsyncDisposable
         catch (TimeoutException)
         {
             await host.DisposeAsync();
-            throw new TimeoutException($"{Path.GetFileName(assemblyPath)} did not report a listening address:\n{host.Output}");
+            throw new TimeoutException($"{name} did not report a listening address:\n{host.Output}");
         }
         return host;
     }

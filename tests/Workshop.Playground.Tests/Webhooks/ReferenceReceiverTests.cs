@@ -77,10 +77,11 @@ public sealed class ReferenceReceiverTests(PlaygroundServer server) : IClassFixt
     }
 
     [Fact]
-    public async Task Sender_api_delivers_a_signed_test_event_to_the_playground_receiver()
+    public async Task Sender_api_delivers_an_event_signed_with_the_secret_the_caller_sends_to_the_playground_receiver()
     {
+        // In Development the receiver's secret is public, so a caller may sign with it; the server never does by itself.
         var url = new Uri(server.BaseAddress, "/webhooks/standard").AbsoluteUri;
-        using var created = await _http.PostAsJsonAsync("/api/sender/deliveries", new { url, eventType = "push" });
+        using var created = await _http.PostAsJsonAsync("/api/sender/deliveries", new { url, eventType = "push", secret = ReferenceWebhookSecrets.DevStandard });
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
         var delivery = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = delivery.GetProperty("id").GetString();
@@ -88,6 +89,25 @@ public sealed class ReferenceReceiverTests(PlaygroundServer server) : IClassFixt
             async () => (await _http.GetFromJsonAsync<JsonElement>($"/api/sender/deliveries/{id}")).GetProperty("status").GetString() == "succeeded",
             "the delivery succeeds");
         Assert.True(await WasReceivedAsync("standard", delivery.GetProperty("eventId").GetString()!));
+    }
+
+    [Fact]
+    public async Task Sender_api_signs_a_delivery_without_a_secret_with_a_fresh_one_that_the_receiver_refuses()
+    {
+        var url = new Uri(server.BaseAddress, "/webhooks/standard").AbsoluteUri;
+        using var created = await _http.PostAsJsonAsync("/api/sender/deliveries", new { url, eventType = "push" });
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var delivery = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var secret = delivery.GetProperty("secret").GetString();
+        Assert.StartsWith("whsec_", secret);
+        Assert.NotEqual(ReferenceWebhookSecrets.DevStandard, secret);
+        var id = delivery.GetProperty("id").GetString();
+        await Eventually.HoldsAsync(
+            async () => (await _http.GetFromJsonAsync<JsonElement>($"/api/sender/deliveries/{id}")).GetProperty("attemptLog").GetArrayLength() > 0,
+            "the first attempt is recorded");
+        var attempt = (await _http.GetFromJsonAsync<JsonElement>($"/api/sender/deliveries/{id}")).GetProperty("attemptLog")[0];
+        Assert.Equal(401, attempt.GetProperty("statusCode").GetInt32());
+        Assert.False(await WasReceivedAsync("standard", delivery.GetProperty("eventId").GetString()!));
     }
 
     [Theory]

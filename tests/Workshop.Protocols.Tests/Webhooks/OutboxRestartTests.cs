@@ -91,7 +91,7 @@ public sealed class OutboxRestartTests : IAsyncLifetime
             using var client = new HttpClient { BaseAddress = first.BaseAddress };
             foreach (var type in new[] { "payment.captured", "push", "payment.captured" })
             {
-                using var response = await client.PostAsJsonAsync("api/sender/deliveries", new { url = _receiverUrl.AbsoluteUri, eventType = type });
+                using var response = await client.PostAsJsonAsync("api/sender/deliveries", new { url = _receiverUrl.AbsoluteUri, eventType = type, secret = DevStandardSecret });
                 Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
                 var body = await response.Content.ReadFromJsonAsync<JsonElement>();
                 eventIds.Add(body.GetProperty("eventId").GetString()!);

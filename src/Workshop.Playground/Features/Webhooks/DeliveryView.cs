@@ -16,6 +16,13 @@ public sealed record DeliveryView(
     string Id, string EventId, string EventType, string Url, string Status, int Attempts, DateTimeOffset? NextAttemptAt, string? LastError,
     IReadOnlyList<AttemptView> AttemptLog)
 {
+    /// <summary>
+    /// The secret the server generated to sign this delivery (the caller sent none): in the answer to the enqueue
+    /// only, so the caller can verify what arrives. Never one of the server's own receiver secrets.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Secret { get; init; }
+
     /// <summary>Maps a library delivery.</summary>
     public static DeliveryView From(WebhookDelivery delivery)
     {

@@ -6,5 +6,5 @@ namespace Workshop.Playground.Features.Webhooks;
 /// <param name="Url">Destination (must pass the destination guard).</param>
 /// <param name="EventType">e.g. <c>payment.captured</c> (default) or <c>push</c>.</param>
 /// <param name="Payload">JSON to send; a sample for the event type when absent.</param>
-/// <param name="Secret">A <c>whsec_…</c> secret; the reference Standard secret when absent.</param>
+/// <param name="Secret">A <c>whsec_…</c> secret to sign with; when absent a fresh one is generated and returned once.</param>
 public sealed record SendRequest(string? Url, string? EventType, JsonElement? Payload, string? Secret);

@@ -1,46 +1,71 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Workshop.Protocols.Http;
 using Workshop.Protocols.Webhooks;
 
 namespace Workshop.Playground.Features.Webhooks;
 
 /// <summary>
 /// <c>POST /api/sender/deliveries</c> (enqueue a signed test event), <c>GET /api/sender/deliveries/{id}</c>
-/// (status + attempt log) and <c>POST /api/sender/deliveries/{id}/redeliver</c>.
+/// (status + attempt log) and <c>POST /api/sender/deliveries/{id}/redeliver</c>. The server's own receiver secrets
+/// never sign anything a caller chose: a delivery is signed with the secret the caller sends, or with a fresh one
+/// generated for it and shown once in the answer.
 /// </summary>
 public static class SenderApi
 {
+    /// <summary>The service key of the sender's per-client quota.</summary>
+    public const string QuotaKey = "sender-deliveries";
+
     /// <summary>Maps the sender API.</summary>
     public static void MapSenderApi(this IEndpointRouteBuilder app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        var limits = app.ServiceProvider.GetRequiredService<IOptions<SenderApiOptions>>().Value;
         var group = app.MapGroup("/api/sender/deliveries");
-        group.MapPost("/", EnqueueAsync);
+        group.MapPost("/", EnqueueAsync).RequireRateLimiting(Security.RateLimitPolicies.Sender).WithMetadata(new RequestSizeLimitAttribute(limits.MaxBodyBytes));
         group.MapGet("/{id}", GetAsync);
-        group.MapPost("/{id}/redeliver", RedeliverAsync);
+        group.MapPost("/{id}/redeliver", RedeliverAsync).RequireRateLimiting(Security.RateLimitPolicies.Redelivery);
     }
 
-    private static async Task<Results<Accepted<DeliveryView>, ProblemHttpResult>> EnqueueAsync(
-        SendRequest request, WebhookSender sender, ReferenceWebhookSecrets secrets, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> EnqueueAsync(
+        SendRequest request, HttpContext context, WebhookSender sender, IOptions<SenderApiOptions> options, IHostEnvironment environment,
+        [FromKeyedServices(QuotaKey)] Security.ClientQuota quota, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url))
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             return Problem(StatusCodes.Status400BadRequest, "bad-url", "'url' must be an absolute http(s) URL.");
+        if (!environment.IsDevelopment() && !IsAllowedDestination(url, context.Request, options.Value))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "destination-not-allowed",
+                "This server sends test events only to its own inspector bins (create one with POST /api/bins) and to the hosts its operator allowed.");
+        }
+        var secret = request.Secret?.Trim();
+        var generated = string.IsNullOrEmpty(secret);
+        if (generated) secret = WebhookSecret.Generate();
+        else if (!WebhookSecret.TryParse(secret, out _)) return Problem(StatusCodes.Status400BadRequest, "bad-secret-format", "'secret' must be 'whsec_' followed by base64 key bytes.");
+        switch (quota.TryTake(ClientPartition.KeyOf(context), out var retryAfter))
+        {
+            case Security.QuotaDecision.Exhausted:
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problem(StatusCodes.Status429TooManyRequests, "quota-exceeded", $"Your address has enqueued its {quota.Limit} deliveries for this period; nothing was stored.");
+            case Security.QuotaDecision.Busy:
+                context.Response.Headers.RetryAfter = "60";
+                return Problem(StatusCodes.Status503ServiceUnavailable, "server-busy", "Too many clients are sending right now; nothing was stored.");
+        }
         var eventType = string.IsNullOrWhiteSpace(request.EventType) ? "payment.captured" : request.EventType.Trim();
         var payload = request.Payload is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } given
             ? Encoding.UTF8.GetBytes(given.GetRawText())
             : SamplePayload(eventType, time.GetUtcNow());
         try
         {
-            var delivery = await sender.EnqueueAsync(new WebhookMessage(url, request.Secret ?? secrets.Standard, eventType, payload), cancellationToken);
-            return TypedResults.Accepted($"/api/sender/deliveries/{delivery.Id}", DeliveryView.From(delivery));
+            var delivery = await sender.EnqueueAsync(new WebhookMessage(url, secret!, eventType, payload), cancellationToken);
+            return TypedResults.Accepted($"/api/sender/deliveries/{delivery.Id}", DeliveryView.From(delivery) with { Secret = generated ? secret : null });
         }
         catch (DestinationRefusedException ex)
         {
             return Problem(StatusCodes.Status400BadRequest, "destination-refused", ex.Message);
-        }
-        catch (FormatException ex)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "bad-secret-format", ex.Message);
         }
     }
 
@@ -56,6 +81,16 @@ public static class SenderApi
         return await sender.GetAsync(id, cancellationToken) is null
             ? Problem(StatusCodes.Status404NotFound, "unknown-delivery", $"No delivery '{id}'.")
             : Problem(StatusCodes.Status409Conflict, "still-pending", "The delivery is still pending; redeliver it once it has finished.");
+    }
+
+    // This server's own bins (same scheme and authority as the request, which AllowedHosts pins outside
+    // Development), or a host the operator listed.
+    private static bool IsAllowedDestination(Uri url, HttpRequest request, SenderApiOptions options)
+    {
+        var ownBin = string.Equals(url.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(url.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            && url.AbsolutePath.StartsWith("/hooks/", StringComparison.Ordinal);
+        return ownBin || options.AllowedHosts.Any(host => string.Equals(host.Trim(), url.IdnHost, StringComparison.OrdinalIgnoreCase));
     }
 
     private static byte[] SamplePayload(string eventType, DateTimeOffset now)

@@ -13,6 +13,15 @@ public static class WebhooksFeature
         services.AddSingleton(ReferenceWebhookSecrets.Load(configuration, environment.IsDevelopment()));
         services.AddSingleton<ReferenceWebhookVerifiers>();
         services.AddSingleton<ReceivedWebhookLog>();
+        services.AddOptions<SenderApiOptions>()
+            .Bind(configuration.GetSection(SenderApiOptions.SectionName))
+            .Validate(o => o.IsValid, $"{SenderApiOptions.SectionName}: MaxBodyBytes >= 1024, DeliveriesPerClient >= 1 and a positive QuotaWindow are required.")
+            .ValidateOnStart();
+        services.AddKeyedSingleton(SenderApi.QuotaKey, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SenderApiOptions>>().Value;
+            return new ClientQuota(options.DeliveriesPerClient, options.QuotaWindow, sp.GetRequiredService<TimeProvider>());
+        });
         return services;
     }
 
@@ -26,11 +35,11 @@ public static class WebhooksFeature
             log.Add(e);
             return Task.CompletedTask;
         }
-        app.MapWebhookReceiver("/webhooks/standard", verifiers.Get(WebhookScheme.Standard), Record);
-        app.MapWebhookReceiver("/webhooks/github", verifiers.Get(WebhookScheme.GitHub), Record);
-        app.MapWebhookReceiver("/webhooks/razorpay", verifiers.Get(WebhookScheme.Razorpay), Record);
+        app.MapWebhookReceiver("/webhooks/standard", verifiers.Get(WebhookScheme.Standard), Record).RequireRateLimiting(RateLimitPolicies.Receivers);
+        app.MapWebhookReceiver("/webhooks/github", verifiers.Get(WebhookScheme.GitHub), Record).RequireRateLimiting(RateLimitPolicies.Receivers);
+        app.MapWebhookReceiver("/webhooks/razorpay", verifiers.Get(WebhookScheme.Razorpay), Record).RequireRateLimiting(RateLimitPolicies.Receivers);
 
-        app.MapGet("/api/webhooks/received", (ReceivedWebhookLog received) => TypedResults.Ok(received.Snapshot()));
+        MapReceivedLog(app);
         if (app.Environment.IsDevelopment())
         {
             app.MapGet("/api/webhooks/dev-secrets", (ReferenceWebhookSecrets secrets) => TypedResults.Ok(new
@@ -43,5 +52,19 @@ public static class WebhooksFeature
         }
         app.MapSenderApi();
         return app;
+    }
+
+    // The accepted bodies are other people's data: open on a learner's own machine, behind the operator token
+    // elsewhere, and not mapped at all (404) on a public instance without one.
+    private static void MapReceivedLog(WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapGet("/api/webhooks/received", (ReceivedWebhookLog received) => TypedResults.Ok(received.Snapshot()));
+            return;
+        }
+        if (!app.Services.GetRequiredService<OperatorAccess>().IsConfigured) return;
+        app.MapGet("/api/webhooks/received", (ReceivedWebhookLog received) => TypedResults.Ok(received.Snapshot()))
+            .AddEndpointFilter(OperatorAccess.RequireAsync);
     }
 }

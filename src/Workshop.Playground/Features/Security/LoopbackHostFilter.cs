@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Workshop.Playground.Features.Security;
+
+/// <summary>
+/// Development's DNS-rebinding guard. A learner's playground listens on loopback with <c>AllowedHosts</c> unset, so
+/// a web page could point a name it controls at 127.0.0.1 and script the playground from the learner's browser.
+/// While every address the server listens on is loopback, only loopback host names are accepted
+/// (<c>localhost</c>, <c>*.localhost</c>, 127.x, <c>[::1]</c>); others get 400 <c>host-not-allowed</c>. Bound to
+/// a public address, the developer chose to expose it and <c>AllowedHosts</c> governs as usual.
+/// </summary>
+public sealed class LoopbackHostFilter(RequestDelegate next, IServer server)
+{
+    private bool? _loopbackOnly;
+
+    /// <summary>Runs the filter.</summary>
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _loopbackOnly ??= LoopbackOnly(server);
+        if (_loopbackOnly != true || IsLoopbackName(context.Request.Host.Host)) return next(context);
+        return TypedResults.Problem(
+            detail: "This development server listens on loopback only and answers loopback host names only (localhost, 127.0.0.1, [::1]).",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Host not allowed",
+            extensions: new Dictionary<string, object?> { ["reason"] = "host-not-allowed" }).ExecuteAsync(context);
+    }
+
+    /// <summary>True for <c>localhost</c>, a <c>.localhost</c> name and loopback address literals.</summary>
+    public static bool IsLoopbackName(string host)
+    {
+        if (string.IsNullOrEmpty(host)) return false;
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)) return true;
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+    }
+
+    private static bool? LoopbackOnly(IServer server)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
+        if (addresses is null || addresses.Count == 0) return null; // not started yet: decide on a later request
+        return addresses.All(a => Uri.TryCreate(a.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) && IsLoopbackName(uri.Host));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace Workshop.Playground.Tests;
+
+/// <summary>
+/// DNS rebinding: a page on attacker.example whose name now resolves to 127.0.0.1 must not be able to script a
+/// learner's Development playground. Bound to loopback, it answers loopback host names only.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DevelopmentHostFilterTests(PlaygroundServer server) : IClassFixture<PlaygroundServer>
+{
+    [Theory]
+    [InlineData("attacker.example")]
+    [InlineData("attacker.example:80")]
+    [InlineData("127.0.0.1.nip.io")]
+    public async Task A_development_playground_on_loopback_refuses_a_foreign_host_header(string host)
+    {
+        var answer = await RawGetAsync("/api/webhooks/dev-secrets", host);
+
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+        Assert.Contains("host-not-allowed", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("whsec_", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    [InlineData("[::1]")]
+    [InlineData("playground.localhost")]
+    public async Task A_development_playground_on_loopback_answers_loopback_host_names(string host)
+    {
+        var answer = await RawGetAsync("/health", $"{host}:{server.BaseAddress.Port}");
+
+        Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
+    }
+
+    private async Task<string> RawGetAsync(string path, string host)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        return await reader.ReadToEndAsync();
+    }
+}

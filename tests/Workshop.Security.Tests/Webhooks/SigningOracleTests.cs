@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using Workshop.Protocols.Webhooks;
+using Workshop.Security.Tests.Support;
+using Workshop.Testing;
+
+namespace Workshop.Security.Tests.Webhooks;
+
+/// <summary>Item 1: the sender API is not a signing oracle for the server's own receiver secrets.</summary>
+public sealed class SigningOracleTests
+{
+    [Fact]
+    public async Task A_delivery_to_the_servers_own_receiver_is_refused_outside_development()
+    {
+        await using var server = new ProductionPlayground();
+        using var http = server.Client();
+        var forged = new { url = new Uri(server.BaseAddress, "/webhooks/standard").AbsoluteUri, eventType = "payment.captured", payload = new { amount = 1 } };
+
+        using var response = await http.PostAsJsonAsync("/api/sender/deliveries", forged);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("destination-not-allowed", await ReasonAsync(response));
+    }
+
+    [Fact]
+    public async Task An_event_the_sender_signed_for_a_caller_is_refused_when_replayed_to_the_servers_receiver()
+    {
+        await using var sink = await LoopbackSink.StartAsync();
+        await using var server = new ProductionPlayground(new Dictionary<string, string?> { ["Webhooks:SenderApi:AllowedHosts:0"] = "127.0.0.1" });
+        using var http = server.Client();
+
+        using var created = await http.PostAsJsonAsync("/api/sender/deliveries",
+            new { url = new Uri(sink.BaseAddress, "/forged").AbsoluteUri, eventType = "payment.captured", payload = new { amount = 1_000_000 } });
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var generated = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString();
+        await Eventually.HoldsAsync(() => Task.FromResult(!sink.Requests.IsEmpty), "the sender delivers the event");
+        var signed = sink.Requests.First();
+
+        Assert.NotEqual(server.StandardSecret, generated);
+        Assert.False(new StandardWebhookVerifier(server.StandardSecret).Verify(Headers(signed), signed.Body).IsValid);
+        using var replay = new HttpRequestMessage(HttpMethod.Post, "/webhooks/standard") { Content = new ByteArrayContent(signed.Body) };
+        replay.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        foreach (var name in new[] { "webhook-id", "webhook-timestamp", "webhook-signature" }) replay.Headers.Add(name, signed.Headers[name]);
+        using var answer = await http.SendAsync(replay);
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.True(new StandardWebhookVerifier(generated!).Verify(Headers(signed), signed.Body).IsValid, "the caller can verify with the secret it was shown");
+    }
+
+    [Fact]
+    public async Task A_delivery_to_an_arbitrary_host_is_refused_outside_development()
+    {
+        await using var sink = await LoopbackSink.StartAsync();
+        await using var server = new ProductionPlayground();
+        using var http = server.Client();
+
+        using var response = await http.PostAsJsonAsync("/api/sender/deliveries", new { url = sink.BaseAddress.AbsoluteUri, secret = WebhookSecret.Generate() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("destination-not-allowed", await ReasonAsync(response));
+        Assert.Empty(sink.Requests);
+    }
+
+    [Fact]
+    public async Task Start_up_refuses_the_documented_development_secrets_outside_development()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new ProductionPlayground(new Dictionary<string, string?>
+        {
+            ["Webhooks:GitHub:Secret"] = Workshop.Playground.Features.Webhooks.ReferenceWebhookSecrets.DevGitHub,
+        }));
+        Assert.Contains("Webhooks:GitHub:Secret", Flatten(error), StringComparison.Ordinal);
+    }
+
+    internal static async Task<string?> ReasonAsync(HttpResponseMessage response)
+        => (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("reason", out var reason) ? reason.GetString() : null;
+
+    internal static string Flatten(Exception error)
+    {
+        var text = new StringBuilder();
+        for (Exception? e = error; e is not null; e = e.InnerException) text.AppendLine(e.Message);
+        return text.ToString();
+    }
+
+    private static Microsoft.AspNetCore.Http.HeaderDictionary Headers(SinkRequest request)
+    {
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary();
+        foreach (var (name, value) in request.Headers) headers[name] = value;
+        return headers;
+    }
+}
