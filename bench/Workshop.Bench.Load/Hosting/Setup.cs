@@ -22,6 +22,16 @@ internal sealed class Setup
             ["Workshop__DataDirectory"] = Path.Combine(rawDirectory, "playground-data"),
             // The sender scenario posts to a sink on 127.0.0.1, which the destination guard refuses by default.
             ["Webhooks__Sender__AllowLoopback"] = "true",
+            // Production's public-facing limits are per client, and every bench client is 127.0.0.1: the bench
+            // measures throughput, so it raises them (docs/security.md lists them).
+            ["AllowedHosts"] = "127.0.0.1;localhost",
+            ["Webhooks__SenderApi__AllowedHosts__0"] = "127.0.0.1",
+            ["Webhooks__SenderApi__DeliveriesPerClient"] = "100000000",
+            ["Security__RateLimits__Sender__PermitLimit"] = "100000000",
+            ["Security__RateLimits__Receivers__PermitLimit"] = "100000000",
+            ["Security__RateLimits__Captures__PermitLimit"] = "100000000",
+            ["Security__RateLimits__BinCreation__PermitLimit"] = "100000000",
+            ["Security__RateLimits__Redelivery__PermitLimit"] = "100000000",
         };
         var playground = Path.Combine(repoRoot, "src", "Workshop.Playground", release, "Workshop.Playground.dll");
         var benchHost = Path.Combine(repoRoot, "bench", "Workshop.Bench.Host", release, "Workshop.Bench.Host.dll");

@@ -17,7 +17,7 @@ public static class LiveFeedEndpoints
         {
             o.HelloData = "Hello from server";
             o.AnnounceReplay = true;
-        });
+        }).RequireRateLimiting(Workshop.Playground.Features.Security.RateLimitPolicies.Streams);
 
         // Only in Development: anyone could otherwise cut every learner's stream.
         if (app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())

@@ -25,6 +25,9 @@ public sealed class PlaygroundRateLimitOptions
     /// <summary>Requests to the reference receivers (default 120 a minute).</summary>
     public RateLimitRule Receivers { get; set; } = RateLimitRule.Of(120, TimeSpan.FromMinutes(1));
 
+    /// <summary>Event streams one client may hold open at once (default 50); one more gets 429 until one closes.</summary>
+    public int MaxStreamsPerClient { get; set; } = 50;
+
     /// <summary>Every rule with its policy name.</summary>
     public IEnumerable<(string Policy, RateLimitRule Rule)> Rules()
     {

@@ -19,10 +19,19 @@ public static class RateLimitingExtensions
         services.AddOptions<PlaygroundRateLimitOptions>()
             .Bind(configuration.GetSection(PlaygroundRateLimitOptions.SectionName))
             .Validate(o => o.Rules().All(r => r.Rule.IsValid), $"Every rule under {PlaygroundRateLimitOptions.SectionName} needs PermitLimit >= 1 and a positive Window.")
+            .Validate(o => o.MaxStreamsPerClient >= 1, $"{PlaygroundRateLimitOptions.SectionName}:MaxStreamsPerClient must be at least 1.")
             .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
-            foreach (var policy in typeof(RateLimitPolicies).GetFields().Select(f => (string)f.GetRawConstantValue()!))
+            // A concurrency limiter holds its lease for the whole request: for a stream, as long as it stays open.
+            limiter.AddPolicy(RateLimitPolicies.Streams, context => RateLimitPartition.GetConcurrencyLimiter(
+                ClientPartition.KeyOf(context),
+                _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<PlaygroundRateLimitOptions>>().Value.MaxStreamsPerClient,
+                    QueueLimit = 0,
+                }));
+            foreach (var policy in typeof(RateLimitPolicies).GetFields().Select(f => (string)f.GetRawConstantValue()!).Where(p => p != RateLimitPolicies.Streams))
             {
                 limiter.AddPolicy(policy, context =>
                 {
@@ -44,12 +53,15 @@ public static class RateLimitingExtensions
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+        // A concurrency limit has no window: retry once one of the caller's own requests has ended.
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 10;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "global";
         SecurityLog.RateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Workshop.Playground.Security"), policy, context.Request.Path);
         await TypedResults.Problem(
-            detail: $"Too many requests from your address to this endpoint; retry in {seconds} s.",
+            detail: policy == RateLimitPolicies.Streams
+                ? "Your address holds too many open event streams; close one and retry."
+                : $"Too many requests from your address to this endpoint; retry in {seconds} s.",
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Rate limit exceeded",
             extensions: new Dictionary<string, object?> { ["reason"] = "rate-limited", ["policy"] = policy, ["retryAfterSeconds"] = seconds })
