@@ -52,11 +52,10 @@ public sealed class InspectorRelayAttackTests
         using var response = await RedeliverAsync(http, bin, 1, new Uri(bin.GetProperty("url").GetString()!));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("POST", result.GetProperty("method").GetString());
         var copy = (await CapturesAsync(http, bin))[0];
         Assert.Equal(2, copy.GetProperty("id").GetInt64());
         Assert.Equal("POST", copy.GetProperty("method").GetString());
+        Assert.Equal("POST", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("method").GetString());
     }
 
     [Fact]
