@@ -145,6 +145,20 @@ public sealed class InspectorStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_bin_is_found_by_its_capture_url_or_a_sub_path_of_it()
+    {
+        var store = Store(new InspectorOptions());
+        var bin = Create(store);
+
+        Assert.True(store.TryGetByCaptureUrl(new Uri($"http://localhost:5000/hooks/{bin.Id}"), out var found));
+        Assert.Same(bin, found);
+        Assert.True(store.TryGetByCaptureUrl(new Uri($"https://example.com/hooks/{bin.Id}/orders?x=1"), out _));
+        Assert.False(store.TryGetByCaptureUrl(new Uri($"http://localhost:5000/api/bins/{bin.Id}"), out _));
+        Assert.False(store.TryGetByCaptureUrl(new Uri("http://localhost:5000/hooks/unknown"), out _));
+        Assert.False(store.TryGetByCaptureUrl(new Uri("http://localhost:5000/hooks/"), out _));
+    }
+
+    [Fact]
     public void Unusable_limits_are_refused_with_a_message_naming_the_keys()
     {
         Assert.Null(new InspectorOptions().Validate());

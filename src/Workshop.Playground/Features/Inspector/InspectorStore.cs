@@ -84,6 +84,20 @@ public sealed class InspectorStore(IOptions<InspectorOptions> options, TimeProvi
         return bin is not null;
     }
 
+    /// <summary>
+    /// Finds the live bin whose capture URL <paramref name="url"/> is (path <c>/hooks/{bin}</c> or a sub-path), e.g.
+    /// to sign a delivery to it with its own secret. The host is not judged: whether it is this server's is the
+    /// caller's decision.
+    /// </summary>
+    public bool TryGetByCaptureUrl(Uri url, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out InspectorBin? bin)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        bin = null;
+        if (!url.IsAbsoluteUri) return false;
+        var segments = url.AbsolutePath.Split('/');
+        return segments.Length >= 3 && segments[0].Length == 0 && segments[1] == "hooks" && segments[2].Length > 0 && TryGet(segments[2], out bin);
+    }
+
     /// <summary>Stores a capture built with the next id of the bin, dropping old captures past the limits.</summary>
     public CapturedRequest Add(InspectorBin bin, Func<long, CapturedRequest> build)
     {
