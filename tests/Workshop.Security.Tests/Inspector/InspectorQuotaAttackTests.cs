@@ -84,6 +84,17 @@ public sealed class InspectorQuotaAttackTests
         Assert.True(server.Services.GetRequiredService<InspectorStore>().TotalBytes <= 65536);
     }
 
+    [Fact]
+    public void Unusable_inspector_limits_stop_the_start_with_an_error_naming_the_keys()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new ProductionPlayground(new Dictionary<string, string?>
+        {
+            ["Webhooks:Inspector:MaxBins"] = "5",
+            ["Webhooks:Inspector:MaxBinsPerCreator"] = "50",
+        }));
+        Assert.Contains("MaxBinsPerCreator", error.ToString(), StringComparison.Ordinal);
+    }
+
     // A client whose connections come from the given loopback address (all of 127.0.0.0/8 is loopback on Linux):
     // two source addresses are two creators as the server sees them, as two machines on the internet would be.
     private static HttpClient ClientFrom(ProductionPlayground server, string source)
