@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Workshop.Playground.Features.Webhooks;
 using Workshop.Protocols.Webhooks;
 
 namespace Workshop.Playground.Tests.Inspector;
@@ -29,8 +28,15 @@ internal static class BinClient
         return request;
     }
 
-    /// <summary>A request signed for all three schemes with the given secrets (the dev secrets by default).</summary>
-    public static HttpRequestMessage SignedForAll(string path, string body, string? standard = null, string? gitHub = null, string? razorpay = null)
+    /// <summary>One of a bin's own secrets from its view (<c>standard</c>, <c>github</c>, <c>razorpay</c>).</summary>
+    public static string Secret(JsonElement bin, string scheme) => bin.GetProperty("secrets").GetProperty(scheme).GetString()!;
+
+    /// <summary>A request signed for all three schemes with the bin's own secrets (optionally a wrong GitHub one).</summary>
+    public static HttpRequestMessage SignedForAll(string path, string body, JsonElement bin, string? gitHub = null)
+        => SignedForAll(path, body, Secret(bin, "standard"), gitHub ?? Secret(bin, "github"), Secret(bin, "razorpay"));
+
+    /// <summary>A request signed for all three schemes with the given secrets.</summary>
+    public static HttpRequestMessage SignedForAll(string path, string body, string standard, string gitHub, string razorpay)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var request = Post(path, body);
@@ -38,11 +44,11 @@ internal static class BinClient
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", ts.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSigner.SignStandard(standard ?? ReferenceWebhookSecrets.DevStandard, id, ts, bytes));
+        request.Headers.Add("webhook-signature", WebhookSigner.SignStandard(standard, id, ts, bytes));
         request.Headers.Add("X-GitHub-Delivery", id);
-        request.Headers.Add("X-Hub-Signature-256", WebhookSigner.SignGitHub(gitHub ?? ReferenceWebhookSecrets.DevGitHub, bytes));
+        request.Headers.Add("X-Hub-Signature-256", WebhookSigner.SignGitHub(gitHub, bytes));
         request.Headers.Add("x-razorpay-event-id", id);
-        request.Headers.Add("X-Razorpay-Signature", WebhookSigner.SignRazorpay(razorpay ?? ReferenceWebhookSecrets.DevRazorpay, bytes));
+        request.Headers.Add("X-Razorpay-Signature", WebhookSigner.SignRazorpay(razorpay, bytes));
         return request;
     }
 

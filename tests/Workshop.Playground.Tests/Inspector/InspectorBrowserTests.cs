@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Playwright;
+using Workshop.Playground.Features.Webhooks;
 using Workshop.Testing;
 using static Workshop.Playground.Tests.Inspector.BinClient;
 
@@ -11,19 +14,24 @@ public sealed class InspectorBrowserTests(BrowserFixture browser)
     private const string Script = "<script>window.__pwned=1</script>";
     private const string Img = "<img src=x onerror=\"window.__pwned=1\">";
 
-    private async Task<(IPage Page, string BinUrl)> OpenNewBinAsync(PlaygroundServer server, List<string> errors)
+    private async Task<(IPage Page, string BinUrl, JsonElement Bin)> OpenNewBinAsync(PlaygroundServer server, HttpClient http, List<string> errors)
     {
         var page = await browser.NewPageAsync(errors);
         try
         {
             await page.GotoAsync(new Uri(server.BaseAddress, "/play/inspector.html").ToString());
-            await Eventually.HoldsAsync(async () => await page.Locator("#secrets dt").CountAsync() == 3, "the dev secrets are shown");
             await page.ClickAsync("#create");
             await Eventually.HoldsAsync(async () => await page.GetAttributeAsync("#state", "data-state") == "open", "the bin's stream is open");
             var url = (await page.TextContentAsync("#bin-url"))!;
             Assert.StartsWith(new Uri(server.BaseAddress, "/hooks/").ToString(), url);
-            Assert.Contains("webhook-signature: v1,$SIG", await page.TextContentAsync("#curl"));
-            return (page, url);
+            var bin = await http.GetFromJsonAsync<JsonElement>($"/api/bins/{url[(url.LastIndexOf('/') + 1)..]}");
+            // The page shows the bin's own secrets and signs its curl commands with them, never the server's.
+            Assert.Equal([Secret(bin, "standard"), Secret(bin, "github"), Secret(bin, "razorpay")], await page.Locator("#secrets dd").AllTextContentsAsync());
+            var curl = (await page.TextContentAsync("#curl"))!;
+            Assert.Contains("webhook-signature: v1,$SIG", curl);
+            Assert.Contains(Secret(bin, "standard")["whsec_".Length..], curl);
+            Assert.DoesNotContain(ReferenceWebhookSecrets.DevStandard["whsec_".Length..], curl);
+            return (page, url, bin);
         }
         catch
         {
@@ -38,11 +46,11 @@ public sealed class InspectorBrowserTests(BrowserFixture browser)
         await using var server = new PlaygroundServer();
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var errors = new List<string>();
-        var (page, url) = await OpenNewBinAsync(server, errors);
+        var (page, url, bin) = await OpenNewBinAsync(server, http, errors);
         await using var pageContext = page.Context; // closed even when an assertion fails
 
-        using (var valid = await http.SendAsync(SignedForAll(url, "{\"type\":\"payment.captured\"}"))) valid.EnsureSuccessStatusCode();
-        using (var forged = await http.SendAsync(SignedForAll(url + "/forged", "{}", gitHub: "not-the-secret"))) forged.EnsureSuccessStatusCode();
+        using (var valid = await http.SendAsync(SignedForAll(url, "{\"type\":\"payment.captured\"}", bin))) valid.EnsureSuccessStatusCode();
+        using (var forged = await http.SendAsync(SignedForAll(url + "/forged", "{}", bin, gitHub: "not-the-secret"))) forged.EnsureSuccessStatusCode();
 
         var first = page.Locator("li.capture[data-id='1']");
         var second = page.Locator("li.capture[data-id='2']");
@@ -72,7 +80,7 @@ public sealed class InspectorBrowserTests(BrowserFixture browser)
         await using var server = new PlaygroundServer();
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var errors = new List<string>();
-        var (page, url) = await OpenNewBinAsync(server, errors);
+        var (page, url, _) = await OpenNewBinAsync(server, http, errors);
         await using var pageContext = page.Context; // closed even when an assertion fails
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url + "/" + Uri.EscapeDataString(Img))

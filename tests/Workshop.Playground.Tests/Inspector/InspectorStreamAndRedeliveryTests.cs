@@ -21,7 +21,8 @@ public sealed class InspectorStreamAndRedeliveryTests(PlaygroundServer server) :
     [Fact]
     public async Task Every_capture_is_pushed_live_on_the_bins_event_stream_and_can_be_resumed()
     {
-        var bin = await CreateBinIdAsync(_http);
+        var created = await CreateBinAsync(_http);
+        var bin = created.GetProperty("id").GetString()!;
         using var cts = new CancellationTokenSource(Eventually.DefaultTimeout);
         var received = new List<SseItem<string>>();
         var reading = Task.Run(async () =>
@@ -34,7 +35,7 @@ public sealed class InspectorStreamAndRedeliveryTests(PlaygroundServer server) :
         });
         await Eventually.HoldsAsync(() => Subscribers(bin) == 1, "the stream is subscribed");
 
-        using (var first = await _http.SendAsync(SignedForAll($"/hooks/{bin}/a?q=1", "{\"n\":1}"))) Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using (var first = await _http.SendAsync(SignedForAll($"/hooks/{bin}/a?q=1", "{\"n\":1}", created))) Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         using (var second = await _http.SendAsync(Post($"/hooks/{bin}", "{\"n\":2}"))) Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         await Eventually.WithinAsync(reading, "two request events");
 
@@ -75,9 +76,11 @@ public sealed class InspectorStreamAndRedeliveryTests(PlaygroundServer server) :
     [Fact]
     public async Task A_captured_request_is_redelivered_as_captured_to_an_allowed_url()
     {
-        var source = await CreateBinIdAsync(_http);
-        var target = await CreateBinAsync(_http);
-        var request = SignedForAll($"/hooks/{source}", "{\"type\":\"push\"}");
+        var created = await CreateBinAsync(_http);
+        var source = created.GetProperty("id").GetString()!;
+        // The target verifies with the source bin's secrets: created with them as its own.
+        var target = await CreateBinAsync(_http, new { standardSecret = Secret(created, "standard"), gitHubSecret = Secret(created, "github"), razorpaySecret = Secret(created, "razorpay") });
+        var request = SignedForAll($"/hooks/{source}", "{\"type\":\"push\"}", created);
         request.Headers.Add("X-Custom", "kept");
         using (var captured = await _http.SendAsync(request)) Assert.Equal(HttpStatusCode.OK, captured.StatusCode);
 

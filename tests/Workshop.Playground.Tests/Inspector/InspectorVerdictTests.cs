@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Workshop.Playground.Features.Webhooks;
 using Workshop.Protocols.Webhooks;
 using static Workshop.Playground.Tests.Inspector.BinClient;
 
@@ -21,13 +22,29 @@ public sealed class InspectorVerdictTests(PlaygroundServer server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Requests_signed_with_the_dev_secrets_get_a_valid_verdict_for_each_scheme()
+    public async Task A_new_bin_gets_its_own_generated_secrets_and_requests_signed_with_them_are_valid_for_each_scheme()
+    {
+        var created = await CreateBinAsync(_http);
+        var bin = created.GetProperty("id").GetString()!;
+        Assert.True(WebhookSecret.TryParse(Secret(created, "standard"), out var key));
+        Assert.Equal(32, key.Length);
+        Assert.Empty(created.GetProperty("ownSecrets").EnumerateArray());
+        var other = await CreateBinAsync(_http);
+        Assert.NotEqual(Secret(created, "standard"), Secret(other, "standard"));
+        Assert.NotEqual(Secret(created, "github"), Secret(other, "github"));
+
+        var capture = await CaptureAsync(bin, SignedForAll($"/hooks/{bin}", "{\"type\":\"payment.captured\"}", created));
+
+        Assert.Equal(new Dictionary<string, string> { ["standard"] = "valid", ["github"] = "valid", ["razorpay"] = "valid" }, Verdicts(capture));
+        Assert.All(capture.GetProperty("verdicts").EnumerateArray(), v => Assert.Equal("bin", v.GetProperty("secret").GetString()));
+    }
+
+    [Fact]
+    public async Task Requests_signed_with_the_servers_receiver_secrets_are_not_valid_for_a_bin()
     {
         var bin = await CreateBinIdAsync(_http);
-        var capture = await CaptureAsync(bin, SignedForAll($"/hooks/{bin}", "{\"type\":\"payment.captured\"}"));
-        var verdicts = Verdicts(capture);
-        Assert.Equal(new Dictionary<string, string> { ["standard"] = "valid", ["github"] = "valid", ["razorpay"] = "valid" }, verdicts);
-        Assert.All(capture.GetProperty("verdicts").EnumerateArray(), v => Assert.Equal("reference", v.GetProperty("secret").GetString()));
+        var capture = await CaptureAsync(bin, SignedForAll($"/hooks/{bin}", "{}", ReferenceWebhookSecrets.DevStandard, ReferenceWebhookSecrets.DevGitHub, ReferenceWebhookSecrets.DevRazorpay));
+        Assert.Equal(new Dictionary<string, string> { ["standard"] = "bad-signature", ["github"] = "bad-signature", ["razorpay"] = "bad-signature" }, Verdicts(capture));
     }
 
     [Fact]
@@ -42,13 +59,14 @@ public sealed class InspectorVerdictTests(PlaygroundServer server) : IClassFixtu
     [Fact]
     public async Task A_stale_standard_timestamp_and_a_missing_signature_header_get_their_own_reasons()
     {
-        var bin = await CreateBinIdAsync(_http);
+        var created = await CreateBinAsync(_http);
+        var bin = created.GetProperty("id").GetString()!;
         var body = Encoding.UTF8.GetBytes("{}");
         var stale = DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds();
         var request = Post($"/hooks/{bin}", "{}");
         request.Headers.Add("webhook-id", "msg_1");
         request.Headers.Add("webhook-timestamp", stale.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSigner.SignStandard(Workshop.Playground.Features.Webhooks.ReferenceWebhookSecrets.DevStandard, "msg_1", stale, body));
+        request.Headers.Add("webhook-signature", WebhookSigner.SignStandard(Secret(created, "standard"), "msg_1", stale, body));
         Assert.Equal("stale-timestamp", Verdicts(await CaptureAsync(bin, request))["standard"]);
 
         var partial = Post($"/hooks/{bin}", "{}");
@@ -66,12 +84,13 @@ public sealed class InspectorVerdictTests(PlaygroundServer server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Secrets_set_on_a_bin_replace_the_reference_secrets_for_its_verdicts()
+    public async Task Secrets_supplied_for_a_bin_are_its_secrets_and_are_returned_in_its_view()
     {
         var standard = WebhookSecret.Generate();
         var created = await CreateBinAsync(_http, new { standardSecret = standard, gitHubSecret = "my-gh", razorpaySecret = "my-rzp" });
         var bin = created.GetProperty("id").GetString()!;
         Assert.Equal(["standard", "github", "razorpay"], created.GetProperty("ownSecrets").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal((standard, "my-gh", "my-rzp"), (Secret(created, "standard"), Secret(created, "github"), Secret(created, "razorpay")));
 
         var own = await CaptureAsync(bin, SignedForAll($"/hooks/{bin}", "{\"a\":1}", standard, "my-gh", "my-rzp"));
         Assert.All(own.GetProperty("verdicts").EnumerateArray(), v =>
@@ -79,8 +98,12 @@ public sealed class InspectorVerdictTests(PlaygroundServer server) : IClassFixtu
             Assert.True(v.GetProperty("valid").GetBoolean());
             Assert.Equal("bin", v.GetProperty("secret").GetString());
         });
-        var dev = await CaptureAsync(bin, SignedForAll($"/hooks/{bin}", "{\"a\":1}"));
+        var dev = await CaptureAsync(bin, SignedForAll($"/hooks/{bin}", "{\"a\":1}", ReferenceWebhookSecrets.DevStandard, ReferenceWebhookSecrets.DevGitHub, ReferenceWebhookSecrets.DevRazorpay));
         Assert.All(Verdicts(dev).Values, reason => Assert.Equal("bad-signature", reason));
+
+        var partly = await CreateBinAsync(_http, new { gitHubSecret = "only-gh" });
+        Assert.Equal(["github"], partly.GetProperty("ownSecrets").EnumerateArray().Select(s => s.GetString()));
+        Assert.StartsWith("whsec_", Secret(partly, "standard"), StringComparison.Ordinal);
     }
 
     [Fact]

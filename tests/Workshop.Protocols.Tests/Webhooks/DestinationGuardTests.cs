@@ -68,6 +68,54 @@ public class DestinationGuardTests
     public async Task Url_check_refuses_internal_hosts_and_other_schemes(string url)
         => Assert.NotNull(await new DestinationGuard(allowLoopback: false).CheckUrlAsync(new Uri(url), CancellationToken.None));
 
+    [Theory]
+    [InlineData("::a9fe:a9fe")] // IPv4-compatible 169.254.169.254
+    [InlineData("::10.0.0.1")]
+    [InlineData("::127.0.0.1")]
+    [InlineData("2002:a9fe:a9fe::1")] // 6to4 behind 169.254.169.254
+    [InlineData("2002:7f00:1::")] // 6to4 behind 127.0.0.1
+    [InlineData("2002:c0a8:0101:5::1")] // 6to4 behind 192.168.1.1
+    [InlineData("64:ff9b:1::808:808")] // local-use NAT64: refused whatever it embeds
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")] // Teredo
+    [InlineData("2001::1")]
+    [InlineData("192.88.99.1")] // 6to4 relay anycast
+    [InlineData("168.63.129.16")] // Azure wire server
+    [InlineData("100.64.0.1")]
+    [InlineData("100.127.255.254")]
+    [InlineData("64:ff9b::10.0.0.1")]
+    public void Guard_refuses_the_ipv6_forms_that_embed_an_internal_address_and_the_extra_reserved_ranges(string address)
+        => Assert.False(new DestinationGuard(allowLoopback: false).IsAllowed(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("::808:808")] // IPv4-compatible 8.8.8.8
+    [InlineData("2002:808:808::1")] // 6to4 behind 8.8.8.8
+    [InlineData("168.63.129.17")]
+    [InlineData("100.128.0.1")]
+    [InlineData("2001:4860:4860::8888")] // outside Teredo's 2001::/32
+    public void Guard_judges_embedded_ipv4_addresses_by_the_address_inside_and_allows_public_ones(string address)
+        => Assert.True(new DestinationGuard(allowLoopback: false).IsAllowed(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("http://[::a9fe:a9fe]/")]
+    [InlineData("http://[2002:a9fe:a9fe::1]/latest/meta-data/")]
+    [InlineData("http://[64:ff9b:1::a9fe:a9fe]/")]
+    [InlineData("http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/")]
+    [InlineData("http://192.88.99.1/")]
+    [InlineData("http://168.63.129.16/machine?comp=goalstate")]
+    [InlineData("http://100.64.0.1/")]
+    [InlineData("http://[::ffff:a9fe:a9fe]:8080/")]
+    [InlineData("http://[64:ff9b::a9fe:a9fe]/")]
+    public async Task Url_check_refuses_the_embedded_and_reserved_forms(string url)
+        => Assert.NotNull(await new DestinationGuard(allowLoopback: false).CheckUrlAsync(new Uri(url), CancellationToken.None));
+
+    [Fact]
+    public async Task Url_check_refuses_a_name_that_resolves_to_loopback_and_says_so()
+    {
+        var refusal = await new DestinationGuard(allowLoopback: false).CheckUrlAsync(new Uri("http://localhost:8080/hook"), CancellationToken.None);
+        Assert.NotNull(refusal);
+        Assert.Contains("resolves to", refusal, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Url_check_allows_a_loopback_url_when_loopback_is_allow_listed()
         => Assert.Null(await new DestinationGuard(allowLoopback: true).CheckUrlAsync(new Uri("http://127.0.0.1:8080/hook"), CancellationToken.None));

@@ -19,7 +19,7 @@ public static class CaptureEndpoint
     {
         ArgumentNullException.ThrowIfNull(app);
         // Map (not MapPost): every method is captured, as a real inspector bin does. The catch-all also matches "/hooks/{bin}".
-        app.Map("/hooks/{bin}/{**rest}", CaptureAsync);
+        app.Map("/hooks/{bin}/{**rest}", CaptureAsync).RequireRateLimiting(RateLimitPolicies.Captures);
     }
 
     private static async Task<IResult> CaptureAsync(
@@ -35,7 +35,7 @@ public static class CaptureEndpoint
         var body = await ReadBoundedAsync(context.Request, limit, context.RequestAborted);
         if (body is null)
         {
-            InspectorLog.BodyTooLarge(logger, found.Id, limit);
+            InspectorLog.BodyTooLarge(logger, BinFingerprint.Of(found.Id), limit);
             return InspectorProblems.Problem(StatusCodes.Status413PayloadTooLarge, "body-too-large", $"The body is larger than {limit} bytes; nothing was captured.");
         }
         var headers = context.Request.Headers;
@@ -49,7 +49,7 @@ public static class CaptureEndpoint
         // TryGet, not Get: a bin removed meanwhile must not get its topic back.
         if (topics.TryGet(InspectorStore.TopicName(found.Id), out var topic))
             await topic.PublishJsonAsync("request", CaptureSummary.From(capture), context.RequestAborted);
-        InspectorLog.Captured(logger, found.Id, capture.Id, capture.Method, capture.BodyBytes);
+        InspectorLog.Captured(logger, BinFingerprint.Of(found.Id), capture.Id, capture.Method, capture.BodyBytes);
         return TypedResults.Ok(new { bin = found.Id, captured = capture.Id });
     }
 

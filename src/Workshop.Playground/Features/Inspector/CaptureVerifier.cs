@@ -1,13 +1,14 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Workshop.Protocols.Webhooks;
 
 namespace Workshop.Playground.Features.Inspector;
 
 /// <summary>
-/// Judges a captured request with each scheme whose headers it carries, using the bin's own secret for that
-/// scheme when set, else the playground's reference secret (the documented dev secrets in Development).
+/// Gives each new bin its own secrets (generated, or supplied by the creator) and judges a captured request with
+/// each scheme whose headers it carries, using only the bin's secrets: never the playground's receiver secrets.
 /// </summary>
-public sealed class CaptureVerifier(ReferenceWebhookVerifiers reference, TimeProvider time, IOptions<WebhookOptions> webhookOptions)
+public sealed class CaptureVerifier(TimeProvider time, IOptions<WebhookOptions> webhookOptions)
 {
     private static readonly (WebhookScheme Scheme, string Name, string[] Headers)[] Schemes =
     [
@@ -25,24 +26,36 @@ public sealed class CaptureVerifier(ReferenceWebhookVerifiers reference, TimePro
         foreach (var (scheme, name, names) in Schemes)
         {
             if (!names.Any(headers.ContainsKey)) continue;
-            var own = bin.OwnVerifiers.TryGetValue(scheme, out var verifier);
-            var result = (own ? verifier! : reference.Get(scheme)).Verify(headers, body);
-            verdicts.Add(new SignatureVerdict(name, result.IsValid, result.Reason, result.Detail, own ? "bin" : "reference"));
+            var result = bin.Verifiers[scheme].Verify(headers, body);
+            verdicts.Add(new SignatureVerdict(name, result.IsValid, result.Reason, result.Detail, "bin"));
         }
         return verdicts;
     }
 
-    /// <summary>Builds verifiers for the secrets a user sets on a new bin; throws <see cref="FormatException"/> for a bad Standard secret.</summary>
-    public IReadOnlyDictionary<WebhookScheme, IWebhookVerifier> ForSecrets(string? standard, string? gitHub, string? razorpay)
+    /// <summary>
+    /// The secrets of a new bin: those supplied, the others generated. Throws <see cref="FormatException"/> for a
+    /// malformed Standard secret (the message never contains it).
+    /// </summary>
+    internal BinSigning ForNewBin(string? standard, string? gitHub, string? razorpay)
     {
-        var verifiers = new Dictionary<WebhookScheme, IWebhookVerifier>();
+        var own = new List<string>();
         if (!string.IsNullOrWhiteSpace(standard))
         {
-            if (!WebhookSecret.TryParse(standard.Trim(), out _)) throw new FormatException("'standardSecret' must be 'whsec_' followed by base64 key bytes.");
-            verifiers[WebhookScheme.Standard] = new StandardWebhookVerifier(standard.Trim(), time, webhookOptions.Value.Receiver.Tolerance);
+            standard = standard.Trim();
+            if (!WebhookSecret.TryParse(standard, out _)) throw new FormatException("'standardSecret' must be 'whsec_' followed by base64 key bytes.");
+            own.Add("standard");
         }
-        if (!string.IsNullOrEmpty(gitHub)) verifiers[WebhookScheme.GitHub] = HexHmacVerifier.GitHub(gitHub);
-        if (!string.IsNullOrEmpty(razorpay)) verifiers[WebhookScheme.Razorpay] = HexHmacVerifier.Razorpay(razorpay);
-        return verifiers;
+        else standard = WebhookSecret.Generate();
+        if (!string.IsNullOrEmpty(gitHub)) own.Add("github");
+        else gitHub = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        if (!string.IsNullOrEmpty(razorpay)) own.Add("razorpay");
+        else razorpay = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var verifiers = new Dictionary<WebhookScheme, IWebhookVerifier>
+        {
+            [WebhookScheme.Standard] = new StandardWebhookVerifier(standard, time, webhookOptions.Value.Receiver.Tolerance),
+            [WebhookScheme.GitHub] = HexHmacVerifier.GitHub(gitHub),
+            [WebhookScheme.Razorpay] = HexHmacVerifier.Razorpay(razorpay),
+        };
+        return new BinSigning(new BinSecrets(standard, gitHub, razorpay), own, verifiers);
     }
 }

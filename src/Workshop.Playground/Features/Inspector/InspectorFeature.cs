@@ -1,14 +1,18 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Workshop.Playground.Features.Inspector;
 
 /// <summary>The webhook inspector: bins at <c>/hooks/{bin}</c> that capture any request, and the <c>/api/bins</c> API.</summary>
 public static class InspectorFeature
 {
-    /// <summary>Registers the inspector (needs the playground's webhook services, which register the reference verifiers and the destination guard).</summary>
+    /// <summary>Registers the inspector (needs the playground's webhook services, which register the destination guard and the webhook options).</summary>
     public static IServiceCollection AddInspector(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<InspectorOptions>(configuration.GetSection(InspectorOptions.SectionName));
+        services.AddOptions<InspectorOptions>()
+            .Bind(configuration.GetSection(InspectorOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InspectorOptions>, InspectorOptionsValidator>());
         services.AddServerSentEvents(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InspectorStore>();

@@ -7,9 +7,10 @@ using Workshop.Protocols.Webhooks;
 namespace Workshop.Playground.Features.Inspector;
 
 /// <summary>
-/// Sends a captured request again, as captured (method, headers, body), to a URL the destination guard allows.
-/// The guard is applied twice: to the URL's resolved addresses before sending, and to the socket address at
-/// connect time (so a DNS answer that changes in between cannot reach a refused range). No redirects, no proxy.
+/// Sends a captured request again (body and headers as captured, credentials headers never) to a URL the destination
+/// guard allows. The guard is applied twice: to the URL's resolved addresses before sending, and to the socket
+/// address at connect time (so a DNS answer that changes in between cannot reach a refused range). No redirects,
+/// no proxy. When no HTTP answer comes, for whatever cause, the result is null: callers answer uniformly.
 /// </summary>
 public sealed class Redeliverer : IDisposable
 {
@@ -35,13 +36,17 @@ public sealed class Redeliverer : IDisposable
     /// <summary>Null when <paramref name="url"/> may be used, else why not.</summary>
     public Task<string?> CheckAsync(Uri url, CancellationToken cancellationToken) => _guard.CheckUrlAsync(url, cancellationToken);
 
-    /// <summary>Sends the capture to <paramref name="url"/>; returns the status code, or the error when no answer came.</summary>
-    public async Task<RedeliveryResult> SendAsync(CapturedRequest capture, Uri url, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the capture to <paramref name="url"/> with <paramref name="method"/>, without credentials headers;
+    /// returns the target's answer, or null when none came (refused, reset, unresolvable, timed out, guard refusal).
+    /// </summary>
+    public async Task<RedeliveryResult?> SendAsync(CapturedRequest capture, Uri url, string method, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(capture);
-        using var request = new HttpRequestMessage(new HttpMethod(capture.Method), url);
-        if (capture.BodyBytes > 0 || capture.Method is "POST" or "PUT" or "PATCH") request.Content = new ReadOnlyMemoryContent(capture.RawBody);
-        foreach (var header in capture.Headers.Where(h => !Skipped.Contains(h.Name)))
+        ArgumentNullException.ThrowIfNull(method);
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (capture.BodyBytes > 0 || method is "POST" or "PUT" or "PATCH") request.Content = new ReadOnlyMemoryContent(capture.RawBody);
+        foreach (var header in capture.Headers.Where(h => !Skipped.Contains(h.Name) && !CredentialHeaders.IsCredential(h.Name)))
         {
             if (!request.Headers.TryAddWithoutValidation(header.Name, header.Value))
                 request.Content?.Headers.TryAddWithoutValidation(header.Name, header.Value);
@@ -52,16 +57,15 @@ public sealed class Redeliverer : IDisposable
         try
         {
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            return new RedeliveryResult(url.AbsoluteUri, (int)response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
+            return new RedeliveryResult(url.AbsoluteUri, method, (int)response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new RedeliveryResult(url.AbsoluteUri, null, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, $"No answer within {_timeout.TotalSeconds:0.#} s.");
+            return null;
         }
-        catch (HttpRequestException ex)
+        catch (HttpRequestException)
         {
-            var message = ex.InnerException is DestinationRefusedException refused ? refused.Message : ex.Message;
-            return new RedeliveryResult(url.AbsoluteUri, null, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, message);
+            return null;
         }
     }
 

@@ -4,8 +4,11 @@ using System.Net.Sockets;
 namespace Workshop.Protocols.Webhooks;
 
 /// <summary>
-/// Refuses destinations in private, loopback, link-local (cloud metadata), CGNAT, multicast and reserved ranges,
-/// IPv4 and IPv6 (IPv4-mapped and NAT64 addresses are judged by the IPv4 address inside), unless allow-listed.
+/// Refuses destinations in private, loopback, link-local (cloud metadata, Azure's wire server), CGNAT, multicast and
+/// reserved ranges, IPv4 and IPv6, unless allow-listed. IPv6 forms that carry an IPv4 address are judged by the IPv4
+/// address inside: IPv4-mapped (<c>::ffff:a.b.c.d</c>), IPv4-compatible (<c>::a.b.c.d</c>), NAT64
+/// (<c>64:ff9b::/96</c>) and 6to4 (<c>2002::/16</c>); local NAT64 (<c>64:ff9b:1::/48</c>) and Teredo
+/// (<c>2001::/32</c>), whose embedded address cannot be trusted, are refused outright.
 /// The sender checks each address it actually connects to, so a DNS answer that changes between check and
 /// connect (rebinding) cannot slip through.
 /// </summary>
@@ -17,10 +20,12 @@ public sealed class DestinationGuard
         IPNetwork.Parse("10.0.0.0/8"),
         IPNetwork.Parse("100.64.0.0/10"),
         IPNetwork.Parse("127.0.0.0/8"),
+        IPNetwork.Parse("168.63.129.16/32"),
         IPNetwork.Parse("169.254.0.0/16"),
         IPNetwork.Parse("172.16.0.0/12"),
         IPNetwork.Parse("192.0.0.0/24"),
         IPNetwork.Parse("192.0.2.0/24"),
+        IPNetwork.Parse("192.88.99.0/24"),
         IPNetwork.Parse("192.168.0.0/16"),
         IPNetwork.Parse("198.18.0.0/15"),
         IPNetwork.Parse("198.51.100.0/24"),
@@ -29,7 +34,9 @@ public sealed class DestinationGuard
         IPNetwork.Parse("240.0.0.0/4"),
         IPNetwork.Parse("::/128"),
         IPNetwork.Parse("::1/128"),
+        IPNetwork.Parse("64:ff9b:1::/48"),
         IPNetwork.Parse("100::/64"),
+        IPNetwork.Parse("2001::/32"),
         IPNetwork.Parse("2001:db8::/32"),
         IPNetwork.Parse("fc00::/7"),
         IPNetwork.Parse("fe80::/10"),
@@ -38,6 +45,8 @@ public sealed class DestinationGuard
     ];
 
     private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+    private static readonly IPNetwork IPv4Compatible = IPNetwork.Parse("::/96");
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
     private static readonly IPNetwork[] Loopback = [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")];
 
     private readonly IPNetwork[] _allowed;
@@ -91,11 +100,12 @@ public sealed class DestinationGuard
     private static IPAddress Normalize(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) return address.MapToIPv4();
-        if (address.AddressFamily == AddressFamily.InterNetworkV6 && Nat64.Contains(address))
-        {
-            var bytes = address.GetAddressBytes();
-            return new IPAddress(bytes.AsSpan(12, 4));
-        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address;
+        // :: and ::1 stay themselves (blocked as unspecified and loopback); the rest of ::/96 carries an IPv4 address.
+        if (Nat64.Contains(address) || (IPv4Compatible.Contains(address) && !address.Equals(IPAddress.IPv6Any) && !address.Equals(IPAddress.IPv6Loopback)))
+            return new IPAddress(address.GetAddressBytes().AsSpan(12, 4));
+        // 6to4: 2002:AABB:CCDD::/48 is the site behind the IPv4 address AA.BB.CC.DD.
+        if (SixToFour.Contains(address)) return new IPAddress(address.GetAddressBytes().AsSpan(2, 4));
         return address;
     }
 }
