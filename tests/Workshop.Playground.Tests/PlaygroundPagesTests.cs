@@ -12,7 +12,7 @@ public sealed class PlaygroundPagesTests(BrowserFixture browser)
         ["chat.html"] = "#state[data-state='open']",
         ["feed.html"] = "#state[data-state='open']",
         ["game.html"] = "#state[data-state='open']",
-        ["inspector.html"] = "#secrets dt",
+        ["inspector.html"] = "#create",
         ["sender.html"] = "#receiver:not([hidden])",
     };
 

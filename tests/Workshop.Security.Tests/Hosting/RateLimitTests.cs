@@ -13,7 +13,7 @@ public sealed class RateLimitTests
     {
         await using var server = new ProductionPlayground();
         using var http = server.Client();
-        var bin = new Uri(server.BaseAddress, "/hooks/not-a-bin").AbsoluteUri;
+        var bin = await BinUrlAsync(http);
 
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 30; i++) answers.Add(await http.PostAsJsonAsync("/api/sender/deliveries", new { url = bin, secret = WebhookSecret.Generate() }));
@@ -66,7 +66,7 @@ public sealed class RateLimitTests
     {
         await using var server = new ProductionPlayground(new Dictionary<string, string?> { ["Webhooks:SenderApi:DeliveriesPerClient"] = "3" });
         using var http = server.Client();
-        var url = new Uri(server.BaseAddress, "/hooks/x").AbsoluteUri;
+        var url = await BinUrlAsync(http);
 
         for (var i = 0; i < 3; i++)
         {
@@ -89,6 +89,13 @@ public sealed class RateLimitTests
         using var response = await http.PostAsync("/api/bins", new ByteArrayContent(new byte[2 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    internal static async Task<string> BinUrlAsync(HttpClient http)
+    {
+        using var created = await http.PostAsync("/api/bins", null);
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
     }
 
     internal static async Task<long> CountDeliveriesAsync(ProductionPlayground server)

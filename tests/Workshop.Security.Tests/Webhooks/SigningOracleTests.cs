@@ -47,6 +47,32 @@ public sealed class SigningOracleTests
     }
 
     [Fact]
+    public async Task A_delivery_to_one_of_the_servers_bins_is_signed_with_that_bins_own_secret_not_the_receivers()
+    {
+        await using var server = new ProductionPlayground();
+        using var http = server.Client();
+        var bin = await Hosting.RateLimitTests.BinUrlAsync(http);
+        var binSecret = (await http.GetFromJsonAsync<JsonElement>(bin.Replace("/hooks/", "/api/bins/", StringComparison.Ordinal))).GetProperty("secrets").GetProperty("standard").GetString();
+
+        using var created = await http.PostAsJsonAsync("/api/sender/deliveries", new { url = bin, eventType = "payment.captured" });
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        Assert.Equal(binSecret, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString());
+        JsonElement capture = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var captures = await http.GetFromJsonAsync<JsonElement>(bin.Replace("/hooks/", "/api/bins/", StringComparison.Ordinal) + "/requests");
+            if (captures.GetArrayLength() == 0) return false;
+            capture = captures[0];
+            return true;
+        }, "the bin captures the delivery");
+
+        Assert.NotEqual(server.StandardSecret, binSecret);
+        var verdict = capture.GetProperty("verdicts")[0];
+        Assert.True(verdict.GetProperty("valid").GetBoolean());
+        Assert.Equal("bin", verdict.GetProperty("secret").GetString());
+    }
+
+    [Fact]
     public async Task A_delivery_to_an_arbitrary_host_is_refused_outside_development()
     {
         await using var sink = await LoopbackSink.StartAsync();

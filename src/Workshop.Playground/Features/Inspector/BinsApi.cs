@@ -32,7 +32,7 @@ public static class BinsApi
             var store = context.RequestServices.GetRequiredService<InspectorStore>();
             var topics = context.RequestServices.GetRequiredService<ISseTopics>();
             return context.GetRouteValue("bin") is string bin && store.TryGet(bin, out _) && topics.TryGet(InspectorStore.TopicName(bin), out var topic) ? topic : null;
-        });
+        }).RequireRateLimiting(RateLimitPolicies.Streams);
     }
 
     private static async Task<IResult> CreateAsync(

@@ -57,7 +57,9 @@ public static class RateLimitingExtensions
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 10;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "global";
-        SecurityLog.RateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Workshop.Playground.Security"), policy, context.Request.Path);
+        // The route pattern, not the path: a path can hold a bin id, which is a capability.
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+        SecurityLog.RateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Workshop.Playground.Security"), policy, route);
         await TypedResults.Problem(
             detail: policy == RateLimitPolicies.Streams
                 ? "Your address holds too many open event streams; close one and retry."

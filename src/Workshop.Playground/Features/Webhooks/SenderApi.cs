@@ -11,8 +11,9 @@ namespace Workshop.Playground.Features.Webhooks;
 /// <summary>
 /// <c>POST /api/sender/deliveries</c> (enqueue a signed test event), <c>GET /api/sender/deliveries/{id}</c>
 /// (status + attempt log) and <c>POST /api/sender/deliveries/{id}/redeliver</c>. The server's own receiver secrets
-/// never sign anything a caller chose: a delivery is signed with the secret the caller sends, or with a fresh one
-/// generated for it and shown once in the answer.
+/// never sign anything a caller chose: a delivery is signed with the secret the caller sends, else with the bin's own
+/// secret when it goes to one of this server's inspector bins, else with a fresh one generated for it. The answer to
+/// the enqueue shows the secret the server chose.
 /// </summary>
 public static class SenderApi
 {
@@ -31,19 +32,20 @@ public static class SenderApi
     }
 
     private static async Task<IResult> EnqueueAsync(
-        SendRequest request, HttpContext context, WebhookSender sender, IOptions<SenderApiOptions> options, IHostEnvironment environment,
-        [FromKeyedServices(QuotaKey)] Security.ClientQuota quota, TimeProvider time, CancellationToken cancellationToken)
+        SendRequest request, HttpContext context, WebhookSender sender, Inspector.InspectorStore bins, IOptions<SenderApiOptions> options,
+        IHostEnvironment environment, [FromKeyedServices(QuotaKey)] Security.ClientQuota quota, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             return Problem(StatusCodes.Status400BadRequest, "bad-url", "'url' must be an absolute http(s) URL.");
-        if (!environment.IsDevelopment() && !IsAllowedDestination(url, context.Request, options.Value))
+        var bin = IsOnThisServer(url, context.Request) && bins.TryGetByCaptureUrl(url, out var found) ? found : null;
+        if (!environment.IsDevelopment() && bin is null && !IsAllowedHost(url, options.Value))
         {
             return Problem(StatusCodes.Status400BadRequest, "destination-not-allowed",
                 "This server sends test events only to its own inspector bins (create one with POST /api/bins) and to the hosts its operator allowed.");
         }
         var secret = request.Secret?.Trim();
-        var generated = string.IsNullOrEmpty(secret);
-        if (generated) secret = WebhookSecret.Generate();
+        var chosen = string.IsNullOrEmpty(secret);
+        if (chosen) secret = bin?.SigningSecrets.Standard ?? WebhookSecret.Generate();
         else if (!WebhookSecret.TryParse(secret, out _)) return Problem(StatusCodes.Status400BadRequest, "bad-secret-format", "'secret' must be 'whsec_' followed by base64 key bytes.");
         switch (quota.TryTake(ClientPartition.KeyOf(context), out var retryAfter))
         {
@@ -61,7 +63,7 @@ public static class SenderApi
         try
         {
             var delivery = await sender.EnqueueAsync(new WebhookMessage(url, secret!, eventType, payload), cancellationToken);
-            return TypedResults.Accepted($"/api/sender/deliveries/{delivery.Id}", DeliveryView.From(delivery) with { Secret = generated ? secret : null });
+            return TypedResults.Accepted($"/api/sender/deliveries/{delivery.Id}", DeliveryView.From(delivery) with { Secret = chosen ? secret : null });
         }
         catch (DestinationRefusedException ex)
         {
@@ -83,15 +85,13 @@ public static class SenderApi
             : Problem(StatusCodes.Status409Conflict, "still-pending", "The delivery is still pending; redeliver it once it has finished.");
     }
 
-    // This server's own bins (same scheme and authority as the request, which AllowedHosts pins outside
-    // Development), or a host the operator listed.
-    private static bool IsAllowedDestination(Uri url, HttpRequest request, SenderApiOptions options)
-    {
-        var ownBin = string.Equals(url.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(url.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-            && url.AbsolutePath.StartsWith("/hooks/", StringComparison.Ordinal);
-        return ownBin || options.AllowedHosts.Any(host => string.Equals(host.Trim(), url.IdnHost, StringComparison.OrdinalIgnoreCase));
-    }
+    // Same scheme and authority as the request (which AllowedHosts pins outside Development).
+    private static bool IsOnThisServer(Uri url, HttpRequest request)
+        => string.Equals(url.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(url.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsAllowedHost(Uri url, SenderApiOptions options)
+        => options.AllowedHosts.Any(host => string.Equals(host.Trim(), url.IdnHost, StringComparison.OrdinalIgnoreCase));
 
     private static byte[] SamplePayload(string eventType, DateTimeOffset now)
     {
