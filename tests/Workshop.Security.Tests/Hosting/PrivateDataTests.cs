@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 
+using Workshop.Security.Tests.Support;
+
 namespace Workshop.Security.Tests.Hosting;
 
 /// <summary>Items 5 and 11: received webhook bodies and the Redis endpoint are not shown to anonymous callers.</summary>
@@ -18,7 +20,7 @@ public sealed class PrivateDataTests
         using var rightAnswer = await http.SendAsync(right);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal("operator-token-required", await Webhooks.SigningOracleTests.ReasonAsync(anonymous));
+        Assert.Equal("operator-token-required", await Attack.ReasonAsync(anonymous));
         Assert.Equal(HttpStatusCode.Unauthorized, wrongAnswer.StatusCode);
         Assert.Equal(HttpStatusCode.OK, rightAnswer.StatusCode);
     }

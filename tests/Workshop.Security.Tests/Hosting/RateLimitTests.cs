@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Workshop.Protocols.Webhooks;
 using Workshop.Security.Tests.Webhooks;
 
+using Workshop.Security.Tests.Support;
+
 namespace Workshop.Security.Tests.Hosting;
 
 /// <summary>Items 2 and 3: bursts get 429 before they cost storage; bodies over the limits get 413; quotas hold.</summary>
@@ -13,7 +15,7 @@ public sealed class RateLimitTests
     {
         await using var server = new ProductionPlayground();
         using var http = server.Client();
-        var bin = await BinUrlAsync(http);
+        var bin = await Attack.BinUrlAsync(http);
 
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 30; i++) answers.Add(await http.PostAsJsonAsync("/api/sender/deliveries", new { url = bin, secret = WebhookSecret.Generate() }));
@@ -23,7 +25,7 @@ public sealed class RateLimitTests
         Assert.Equal(10, refused.Count);
         Assert.True(int.Parse(refused[0].Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) >= 1);
         Assert.Equal("application/problem+json", refused[0].Content.Headers.ContentType?.MediaType);
-        Assert.Equal("rate-limited", await SigningOracleTests.ReasonAsync(refused[0]));
+        Assert.Equal("rate-limited", await Attack.ReasonAsync(refused[0]));
         Assert.Equal(20, await CountDeliveriesAsync(server));
         foreach (var answer in answers) answer.Dispose();
     }
@@ -57,7 +59,7 @@ public sealed class RateLimitTests
             new { url = new Uri(server.BaseAddress, "/hooks/x").AbsoluteUri, secret = WebhookSecret.Generate(), payload });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("body-too-large", await SigningOracleTests.ReasonAsync(response));
+        Assert.Equal("body-too-large", await Attack.ReasonAsync(response));
         Assert.Equal(0, await CountDeliveriesAsync(server));
     }
 
@@ -66,7 +68,7 @@ public sealed class RateLimitTests
     {
         await using var server = new ProductionPlayground(new Dictionary<string, string?> { ["Webhooks:SenderApi:DeliveriesPerClient"] = "3" });
         using var http = server.Client();
-        var url = await BinUrlAsync(http);
+        var url = await Attack.BinUrlAsync(http);
 
         for (var i = 0; i < 3; i++)
         {
@@ -76,7 +78,7 @@ public sealed class RateLimitTests
         using var refused = await http.PostAsJsonAsync("/api/sender/deliveries", new { url, secret = WebhookSecret.Generate() });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("quota-exceeded", await SigningOracleTests.ReasonAsync(refused));
+        Assert.Equal("quota-exceeded", await Attack.ReasonAsync(refused));
         Assert.Equal(3, await CountDeliveriesAsync(server));
     }
 
@@ -89,13 +91,6 @@ public sealed class RateLimitTests
         using var response = await http.PostAsync("/api/bins", new ByteArrayContent(new byte[2 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-    }
-
-    internal static async Task<string> BinUrlAsync(HttpClient http)
-    {
-        using var created = await http.PostAsync("/api/bins", null);
-        created.EnsureSuccessStatusCode();
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
     }
 
     internal static async Task<long> CountDeliveriesAsync(ProductionPlayground server)

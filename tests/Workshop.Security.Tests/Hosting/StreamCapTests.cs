@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 
+using Workshop.Security.Tests.Support;
+
 namespace Workshop.Security.Tests.Hosting;
 
 /// <summary>One client cannot hold open event streams without limit (each costs the server a connection and buffers).</summary>
@@ -17,7 +19,7 @@ public sealed class StreamCapTests
         using (var refused = await OpenAsync(http))
         {
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-            Assert.Equal("rate-limited", await Webhooks.SigningOracleTests.ReasonAsync(refused));
+            Assert.Equal("rate-limited", await Attack.ReasonAsync(refused));
         }
         open[0].Dispose();
         await Workshop.Testing.Eventually.HoldsAsync(async () =>

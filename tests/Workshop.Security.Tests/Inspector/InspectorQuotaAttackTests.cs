@@ -1,7 +1,8 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Workshop.Playground.Features.Inspector;
-using static Workshop.Security.Tests.Inspector.Attack;
+using Workshop.Security.Tests.Support;
+using static Workshop.Security.Tests.Support.Attack;
 
 namespace Workshop.Security.Tests.Inspector;
 

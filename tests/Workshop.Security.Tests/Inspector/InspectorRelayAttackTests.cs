@@ -1,5 +1,6 @@
 using System.Net.Sockets;
-using static Workshop.Security.Tests.Inspector.Attack;
+using Workshop.Security.Tests.Support;
+using static Workshop.Security.Tests.Support.Attack;
 
 namespace Workshop.Security.Tests.Inspector;
 

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
 
+using Workshop.Security.Tests.Support;
+
 namespace Workshop.Security.Tests.Inspector;
 
 /// <summary>

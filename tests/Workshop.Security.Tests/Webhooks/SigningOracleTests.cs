@@ -19,7 +19,7 @@ public sealed class SigningOracleTests
         using var response = await http.PostAsJsonAsync("/api/sender/deliveries", forged);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("destination-not-allowed", await ReasonAsync(response));
+        Assert.Equal("destination-not-allowed", await Attack.ReasonAsync(response));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class SigningOracleTests
     {
         await using var server = new ProductionPlayground();
         using var http = server.Client();
-        var bin = await Hosting.RateLimitTests.BinUrlAsync(http);
+        var bin = await Attack.BinUrlAsync(http);
         var binSecret = (await http.GetFromJsonAsync<JsonElement>(bin.Replace("/hooks/", "/api/bins/", StringComparison.Ordinal))).GetProperty("secrets").GetProperty("standard").GetString();
 
         using var created = await http.PostAsJsonAsync("/api/sender/deliveries", new { url = bin, eventType = "payment.captured" });
@@ -82,7 +82,7 @@ public sealed class SigningOracleTests
         using var response = await http.PostAsJsonAsync("/api/sender/deliveries", new { url = sink.BaseAddress.AbsoluteUri, secret = WebhookSecret.Generate() });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("destination-not-allowed", await ReasonAsync(response));
+        Assert.Equal("destination-not-allowed", await Attack.ReasonAsync(response));
         Assert.Empty(sink.Requests);
     }
 
@@ -95,9 +95,6 @@ public sealed class SigningOracleTests
         }));
         Assert.Contains("Webhooks:GitHub:Secret", Flatten(error), StringComparison.Ordinal);
     }
-
-    internal static async Task<string?> ReasonAsync(HttpResponseMessage response)
-        => (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("reason", out var reason) ? reason.GetString() : null;
 
     internal static string Flatten(Exception error)
     {

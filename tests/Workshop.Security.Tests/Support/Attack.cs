@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace Workshop.Security.Tests.Inspector;
+namespace Workshop.Security.Tests.Support;
 
-/// <summary>What an anonymous client does with the inspector API: nothing but HTTP.</summary>
+/// <summary>What an anonymous client does with the playground's APIs: nothing but HTTP.</summary>
 internal static class Attack
 {
     public static async Task<JsonElement> CreateBinAsync(HttpClient http, object? body = null)
@@ -29,6 +29,10 @@ internal static class Attack
     public static async Task<JsonElement[]> CapturesAsync(HttpClient http, JsonElement bin)
         => [.. (await http.GetFromJsonAsync<JsonElement>($"/api/bins/{Id(bin)}/requests")).EnumerateArray()];
 
+    /// <summary>The problem+json <c>reason</c> of an answer, or null when it has none.</summary>
     public static async Task<string?> ReasonAsync(HttpResponseMessage response)
-        => (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString();
+        => (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("reason", out var reason) ? reason.GetString() : null;
+
+    /// <summary>A new bin's capture URL.</summary>
+    public static async Task<string> BinUrlAsync(HttpClient http) => (await CreateBinAsync(http)).GetProperty("url").GetString()!;
 }
