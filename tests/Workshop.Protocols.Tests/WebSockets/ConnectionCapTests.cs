@@ -79,4 +79,24 @@ public sealed class ConnectionCapTests
         using var accepted = await WsClient.ConnectAsync(server.Ws("/ws/echo"));
         Assert.Equal(1, server.Acceptor.OpenConnections);
     }
+
+    [Theory]
+    [InlineData("MaxConnections")]
+    [InlineData("MaxConnectionsPerClient")]
+    [InlineData("MessageBurst")]
+    [InlineData("MessagesPerSecond")]
+    public async Task A_limit_that_is_not_positive_stops_the_server_at_start(string limit)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => WebSocketTestServer.StartAsync(o =>
+        {
+            switch (limit)
+            {
+                case "MaxConnections": o.MaxConnections = 0; break;
+                case "MaxConnectionsPerClient": o.MaxConnectionsPerClient = -1; break;
+                case "MessageBurst": o.MessageBurst = 0; break;
+                default: o.MessagesPerSecond = 0; break;
+            }
+        }));
+        Assert.Contains(limit, error.Message, StringComparison.Ordinal);
+    }
 }
