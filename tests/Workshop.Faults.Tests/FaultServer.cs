@@ -65,6 +65,13 @@ internal sealed class FaultServer : IAsyncDisposable
             return socket;
         });
         builder.Logging.ClearProviders();
+        // Every client of these tests comes from 127.0.0.1, hundreds at once: the connection caps (defaults 50 per
+        // client, 10,000 in all) are raised here; a test's own settings still win.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WebSockets:MaxConnectionsPerClient"] = "1000000",
+            ["WebSockets:MaxConnections"] = "1000000",
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddRealtimeWebSockets(builder.Configuration);
         builder.Services.AddServerSentEvents(builder.Configuration);

@@ -25,6 +25,31 @@ public sealed class RealtimeWebSocketOptions
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Messages one connection may send in a burst (the token bucket's size). With <see cref="MessagesPerSecond"/>:
+    /// a client that sends faster is closed with 1008 (policy violation). Default 100.
+    /// </summary>
+    public int MessageBurst { get; set; } = 100;
+
+    /// <summary>Messages per second one connection may sustain (the bucket's refill rate). Default 50.</summary>
+    public double MessagesPerSecond { get; set; } = 50;
+
+    /// <summary>
+    /// Open WebSocket connections the server accepts in total; one more is refused before the upgrade with
+    /// 503 <c>server-full</c> and <c>Retry-After</c>. Default 10,000.
+    /// </summary>
+    public int MaxConnections { get; set; } = 10_000;
+
+    /// <summary>
+    /// Open WebSocket connections one client may hold (client = IPv4 address or IPv6 /64, see
+    /// <see cref="Workshop.Protocols.Http.ClientPartition"/>); one more is refused before the upgrade with 429
+    /// <c>too-many-connections</c>. Default 50.
+    /// </summary>
+    public int MaxConnectionsPerClient { get; set; } = 50;
+
+    /// <summary>The <c>Retry-After</c> sent with a refusal for a cap. Default 10 s.</summary>
+    public TimeSpan ConnectionRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Extra browser origins allowed to connect (e.g. <c>https://example.org</c>). Requests without an Origin
     /// header (non-browser clients) and same-origin requests are always allowed.
     /// </summary>

@@ -97,6 +97,7 @@ public sealed partial class WebSocketConnection
         if (result.EndOfMessage && assembler.Length == 0)
         {
             // The common case, a message in one frame: no copy into the assembler.
+            if (!WithinRate()) return ValueTask.FromResult(true);
             var single = Complete(data, result.MessageType);
             return single is null ? ValueTask.FromResult(true) : DispatchThenContinueAsync(onMessage, single);
         }
@@ -107,10 +108,28 @@ public sealed partial class WebSocketConnection
             return ValueTask.FromResult(true);
         }
         if (!result.EndOfMessage) return ValueTask.FromResult(true);
+        if (!WithinRate())
+        {
+            assembler.Reset();
+            return ValueTask.FromResult(true);
+        }
         var message = Complete(assembler.WrittenSpan, result.MessageType);
         assembler.Reset();
         return message is null ? ValueTask.FromResult(true) : DispatchThenContinueAsync(onMessage, message);
     }
+
+    // Counted per complete message (fragments are bounded by MaxMessageBytes); over the rate, the connection is
+    // closed with 1008 and this and every later message is dropped, never handled.
+    private bool WithinRate()
+    {
+        if (_rate.TryTake()) return true;
+        WebSocketLog.RateLimited(_logger, Id, _options.MessageBurst, _options.MessagesPerSecond);
+        Close(WebSocketCloseStatus.PolicyViolation, MessageRateExceededReason);
+        return false;
+    }
+
+    /// <summary>The close reason sent with 1008 to a client over its message rate.</summary>
+    public const string MessageRateExceededReason = "message rate limit exceeded";
 
     private async ValueTask<bool> DispatchThenContinueAsync(Func<IncomingMessage, CancellationToken, ValueTask> onMessage, IncomingMessage message)
     {

@@ -18,6 +18,7 @@ public sealed partial class WebSocketConnection
     // Cancelled at the close deadline or when the transport is gone; cancelling socket I/O aborts the socket.
     private readonly CancellationTokenSource _hardStop;
     private readonly Lock _gate = new();
+    private readonly MessageRateLimiter _rate;
     private FrameBatchingStream? _batching;
     private WebSocketCloseStatus? _closeStatus;
     private string _closeReason = string.Empty;
@@ -25,7 +26,7 @@ public sealed partial class WebSocketConnection
     /// <summary>Wraps an accepted socket. Call <see cref="RunAsync"/> to start its loops.</summary>
     /// <param name="socket">The accepted socket; this connection becomes its only reader and writer.</param>
     /// <param name="options">Limits and timeouts.</param>
-    /// <param name="timeProvider">Clock for the close deadline.</param>
+    /// <param name="timeProvider">Clock for the close deadline and the message rate limit.</param>
     /// <param name="logger">Where protocol violations and drops are logged.</param>
     /// <param name="transportAborted">Cancelled when the underlying connection is gone (e.g. RequestAborted).</param>
     public WebSocketConnection(WebSocket socket, RealtimeWebSocketOptions options, TimeProvider timeProvider,
@@ -38,6 +39,7 @@ public sealed partial class WebSocketConnection
         _options = options;
         _logger = logger;
         _hardStop = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        _rate = new MessageRateLimiter(timeProvider, options.MessageBurst, options.MessagesPerSecond);
         _outbox = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(Math.Max(1, options.SendQueueCapacity))
         {
             SingleReader = true,

@@ -2,15 +2,18 @@ namespace Workshop.Protocols.WebSockets;
 
 /// <summary>
 /// Named rooms of connections. Joining and leaving take a short lock; a broadcast takes a snapshot of the members
-/// and queues the same encoded bytes to each without waiting, so one slow client never delays the others.
+/// and queues the same encoded bytes to each without waiting, so one slow client never delays the others. Lookups
+/// per message (membership, room count) are O(1): the hub keeps each connection's rooms as well as each room's members.
 /// </summary>
 public sealed class WebSocketHub
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Dictionary<WebSocketConnection, string>> _rooms = new(StringComparer.Ordinal);
-    // Per room, the members as an array for broadcasts: rebuilt only after a join or leave, so a broadcast to
-    // 10,000 members allocates nothing and holds the lock only to fetch it.
-    private readonly Dictionary<string, WebSocketConnection[]> _snapshots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<WebSocketConnection, RoomMember>> _rooms = new(StringComparer.Ordinal);
+    // Per room, the members as an array for broadcasts and MembersOf: rebuilt only after a join or leave, so a
+    // broadcast to 10,000 members allocates nothing and holds the lock only to fetch it.
+    private readonly Dictionary<string, RoomMember[]> _snapshots = new(StringComparer.Ordinal);
+    // Per connection, its memberships by room: RoomCountOf, MembershipOf and LeaveAll never walk every room.
+    private readonly Dictionary<WebSocketConnection, Dictionary<string, RoomMember>> _memberships = [];
     private readonly IHubBackplane _backplane;
     private readonly string _name;
 
@@ -39,7 +42,11 @@ public sealed class WebSocketHub
         lock (_gate)
         {
             if (!_rooms.TryGetValue(room, out var members)) _rooms[room] = members = [];
-            if (!members.TryAdd(connection, name)) return false;
+            if (members.ContainsKey(connection)) return false;
+            var member = new RoomMember(room, name, connection);
+            members.Add(connection, member);
+            if (!_memberships.TryGetValue(connection, out var mine)) _memberships[connection] = mine = new(StringComparer.Ordinal);
+            mine[room] = member;
             _snapshots.Remove(room);
             return true;
         }
@@ -50,52 +57,60 @@ public sealed class WebSocketHub
     {
         lock (_gate)
         {
-            if (!_rooms.TryGetValue(room, out var members) || !members.Remove(connection, out var name)) return null;
+            if (!_rooms.TryGetValue(room, out var members) || !members.Remove(connection, out var member)) return null;
             if (members.Count == 0) _rooms.Remove(room);
             _snapshots.Remove(room);
-            return new RoomMember(room, name, connection);
+            var mine = _memberships[connection];
+            mine.Remove(room);
+            if (mine.Count == 0) _memberships.Remove(connection);
+            return member;
         }
     }
 
     /// <summary>Removes <paramref name="connection"/> from every room; the memberships it had.</summary>
     public IReadOnlyList<RoomMember> LeaveAll(WebSocketConnection connection)
     {
-        var left = new List<RoomMember>();
         lock (_gate)
         {
-            foreach (var (room, members) in _rooms)
-                if (members.Remove(connection, out var name)) left.Add(new RoomMember(room, name, connection));
-            foreach (var member in left)
+            if (!_memberships.Remove(connection, out var mine)) return [];
+            foreach (var room in mine.Keys)
             {
-                _snapshots.Remove(member.Room);
-                if (_rooms[member.Room].Count == 0) _rooms.Remove(member.Room);
+                var members = _rooms[room];
+                members.Remove(connection);
+                if (members.Count == 0) _rooms.Remove(room);
+                _snapshots.Remove(room);
             }
+            return [.. mine.Values];
         }
-        return left;
     }
 
     /// <summary>True when <paramref name="connection"/> is in <paramref name="room"/>.</summary>
-    public bool IsMember(string room, WebSocketConnection connection)
+    public bool IsMember(string room, WebSocketConnection connection) => MembershipOf(room, connection) is not null;
+
+    /// <summary><paramref name="connection"/>'s membership of <paramref name="room"/> (its name there), or null.</summary>
+    public RoomMember? MembershipOf(string room, WebSocketConnection connection)
     {
-        lock (_gate) return _rooms.TryGetValue(room, out var members) && members.ContainsKey(connection);
+        lock (_gate)
+            return _memberships.TryGetValue(connection, out var mine) && mine.TryGetValue(room, out var member) ? member : null;
     }
 
     /// <summary>Number of rooms <paramref name="connection"/> is in.</summary>
     public int RoomCountOf(WebSocketConnection connection)
     {
-        lock (_gate) return _rooms.Values.Count(members => members.ContainsKey(connection));
+        lock (_gate) return _memberships.TryGetValue(connection, out var mine) ? mine.Count : 0;
     }
 
-    /// <summary>A snapshot of the members of <paramref name="room"/> (empty when the room does not exist).</summary>
-    public IReadOnlyList<RoomMember> MembersOf(string room)
+    /// <summary>Number of members of <paramref name="room"/> (0 when the room does not exist).</summary>
+    public int CountOf(string room)
     {
-        lock (_gate)
-        {
-            return _rooms.TryGetValue(room, out var members)
-                ? [.. members.Select(m => new RoomMember(room, m.Value, m.Key))]
-                : [];
-        }
+        lock (_gate) return _rooms.TryGetValue(room, out var members) ? members.Count : 0;
     }
+
+    /// <summary>
+    /// A snapshot of the members of <paramref name="room"/> (empty when the room does not exist): the hub's cached
+    /// array, shared until the next join or leave, so do not cast it back and change it.
+    /// </summary>
+    public IReadOnlyList<RoomMember> MembersOf(string room) => SnapshotOf(room);
 
     /// <summary>
     /// Queues <paramref name="message"/> (encoded once, bytes shared) to every member of <paramref name="room"/>
@@ -112,18 +127,18 @@ public sealed class WebSocketHub
     private int DeliverLocally(string room, OutboundMessage message, WebSocketConnection? except)
     {
         var delivered = 0;
-        foreach (var connection in SnapshotOf(room))
-            if (connection != except && connection.TrySend(message)) delivered++;
+        foreach (var member in SnapshotOf(room))
+            if (member.Connection != except && member.Connection.TrySend(message)) delivered++;
         return delivered;
     }
 
-    private WebSocketConnection[] SnapshotOf(string room)
+    private RoomMember[] SnapshotOf(string room)
     {
         lock (_gate)
         {
             if (_snapshots.TryGetValue(room, out var snapshot)) return snapshot;
             if (!_rooms.TryGetValue(room, out var members)) return [];
-            return _snapshots[room] = [.. members.Keys];
+            return _snapshots[room] = [.. members.Values];
         }
     }
 }

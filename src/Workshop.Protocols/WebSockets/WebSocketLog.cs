@@ -28,4 +28,10 @@ internal static partial class WebSocketLog
 
     [LoggerMessage(8, LogLevel.Information, "Chat {ConnectionId}: refused a command with {Code}: {Reason}")]
     public static partial void ChatRefused(ILogger logger, string connectionId, string code, string reason);
+
+    [LoggerMessage(9, LogLevel.Warning, "WebSocket {ConnectionId}: over its message rate ({Burst} burst, {PerSecond}/s); closing with 1008")]
+    public static partial void RateLimited(ILogger logger, string connectionId, int burst, double perSecond);
+
+    [LoggerMessage(10, LogLevel.Warning, "WebSocket request to {Path} refused with {Status}: {Reason} ({Open} open)")]
+    public static partial void CapReached(ILogger logger, string path, int status, string reason, int open);
 }

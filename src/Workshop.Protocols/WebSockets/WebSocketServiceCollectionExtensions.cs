@@ -21,6 +21,11 @@ public static class WebSocketServiceCollectionExtensions
         services.AddOptions<RealtimeWebSocketOptions>()
             .Bind(configuration.GetSection(RealtimeWebSocketOptions.SectionName))
             .Validate(o => o.MaxMessageBytes > 0 && o.SendQueueCapacity > 0, "WebSockets: MaxMessageBytes and SendQueueCapacity must be positive.")
+            .Validate(o => o.MessageBurst > 0 && o.MessagesPerSecond > 0 && double.IsFinite(o.MessagesPerSecond),
+                "WebSockets: MessageBurst and MessagesPerSecond must be positive.")
+            .Validate(o => o.MaxConnections > 0 && o.MaxConnectionsPerClient > 0,
+                "WebSockets: MaxConnections and MaxConnectionsPerClient must be positive.")
+            .Validate(o => o.ConnectionRetryAfter > TimeSpan.Zero, "WebSockets: ConnectionRetryAfter must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RealtimeWebSocketAcceptor>();

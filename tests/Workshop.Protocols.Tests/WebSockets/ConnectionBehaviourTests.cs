@@ -13,6 +13,7 @@ public sealed class ConnectionBehaviourTests
         {
             o.SendQueueCapacity = 8;
             o.CloseTimeout = TimeSpan.FromSeconds(10);
+            o.MessageBurst = 10_000; // the reader sends as fast as it can: this test is about the stalled one, not rates
         });
         using var reader = await WsClient.ConnectAsync(server.Ws("/ws/room"));
         using var stalled = await WsClient.ConnectAsync(server.Ws("/ws/room"));

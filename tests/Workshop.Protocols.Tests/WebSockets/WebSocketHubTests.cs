@@ -84,4 +84,40 @@ public sealed class WebSocketHubTests
         Assert.False(hub.Join("two", b, "again")); // already a member
         Assert.Null(hub.Leave("one", a));
     }
+
+    [Fact]
+    public void Membership_and_room_counts_follow_joins_and_leaves_of_each_connection()
+    {
+        var hub = new WebSocketHub();
+        var (a, b) = (NewConnection(), NewConnection());
+        hub.Join("one", a, "ada");
+        hub.Join("two", a, "ada2");
+        hub.Join("two", b, "bob");
+
+        Assert.Equal(("ada2", 2, 1), (hub.MembershipOf("two", a)?.Name, hub.RoomCountOf(a), hub.RoomCountOf(b)));
+        Assert.Null(hub.MembershipOf("one", b));
+        Assert.Equal(2, hub.CountOf("two"));
+
+        hub.Leave("two", a);
+        Assert.Equal((1, false, 1), (hub.RoomCountOf(a), hub.IsMember("two", a), hub.CountOf("two")));
+        hub.LeaveAll(a);
+        Assert.Equal((0, 0), (hub.RoomCountOf(a), hub.CountOf("one")));
+        Assert.Equal("bob", hub.MembershipOf("two", b)?.Name);
+    }
+
+    [Fact]
+    public void Members_of_a_room_are_the_same_cached_array_until_the_room_changes()
+    {
+        var hub = new WebSocketHub();
+        var (a, b) = (NewConnection(), NewConnection());
+        hub.Join("r", a, "a");
+        var first = hub.MembersOf("r");
+
+        Assert.Same(first, hub.MembersOf("r"));
+        hub.Join("r", b, "b");
+        var second = hub.MembersOf("r");
+        Assert.NotSame(first, second);
+        Assert.Equal(["a", "b"], second.Select(m => m.Name).Order());
+        Assert.Single(first); // an earlier snapshot is never changed under its reader
+    }
 }

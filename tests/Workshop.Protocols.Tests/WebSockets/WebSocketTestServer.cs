@@ -33,6 +33,8 @@ internal sealed class WebSocketTestServer : IAsyncDisposable
 
     public WebApplication App => _app;
 
+    public RealtimeWebSocketAcceptor Acceptor => _app.Services.GetRequiredService<RealtimeWebSocketAcceptor>();
+
     public Uri Ws(string path) => new(WsAddress, path);
 
     public static async Task<WebSocketTestServer> StartAsync(Action<RealtimeWebSocketOptions>? configure = null)

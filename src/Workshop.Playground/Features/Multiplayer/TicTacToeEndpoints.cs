@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Workshop.Playground.Features.Multiplayer;
 using Workshop.Protocols.WebSockets;
 
@@ -8,8 +9,15 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>The multiplayer feature: tic-tac-toe for two tabs at <c>/ws/game?game=&lt;id&gt;</c>.</summary>
 internal static partial class TicTacToeEndpoints
 {
-    public static IServiceCollection AddTicTacToe(this IServiceCollection services) =>
-        services.AddSingleton<TicTacToeServer>();
+    public static IServiceCollection AddTicTacToe(this IServiceCollection services)
+    {
+        services.AddOptions<TicTacToeOptions>()
+            .BindConfiguration(TicTacToeOptions.SectionName)
+            .Validate(o => o.MaxGames > 0 && o.MaxSpectatorsPerGame >= 0 && o.MaxMessageBytes > 0,
+                "Multiplayer: MaxGames and MaxMessageBytes must be positive, MaxSpectatorsPerGame not negative.")
+            .ValidateOnStart();
+        return services.AddSingleton<TicTacToeServer>();
+    }
 
     public static IEndpointConventionBuilder MapTicTacToe(this IEndpointRouteBuilder endpoints, string pattern) =>
         endpoints.Map(pattern, async context =>
@@ -22,12 +30,34 @@ internal static partial class TicTacToeEndpoints
                     extensions: new Dictionary<string, object?> { ["reason"] = "bad-game-id" }).ExecuteAsync(context);
                 return;
             }
+            var server = context.RequestServices.GetRequiredService<TicTacToeServer>();
+            // The place is reserved before the upgrade and held by this request until it ends, however it ends.
+            using var reservation = server.TryReserve(gameId, out var refusal);
+            if (reservation is null)
+            {
+                await RefuseAsync(context, refusal!);
+                return;
+            }
             var acceptor = context.RequestServices.GetRequiredService<RealtimeWebSocketAcceptor>();
             var connection = await acceptor.AcceptAsync(context);
             if (connection is null) return;
-            await context.RequestServices.GetRequiredService<TicTacToeServer>()
-                .RunAsync(gameId, connection, acceptor.ApplicationStopping);
+            await server.RunAsync(reservation, connection, acceptor.ApplicationStopping);
         });
+
+    private static Task RefuseAsync(HttpContext context, string refusal)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<TicTacToeOptions>>().Value;
+        if (refusal == "game-full")
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Game full",
+                detail: $"This game already has its 2 players and {options.MaxSpectatorsPerGame} spectators; pick another game id.",
+                extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);
+        }
+        context.Response.Headers.RetryAfter = "30";
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many games",
+            detail: $"The server holds its maximum of {options.MaxGames} games; try again later.",
+            extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);
+    }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
     private static partial Regex GameId();

@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
+using System.Net.WebSockets;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Workshop.Protocols.WebSockets;
 
 namespace Workshop.Playground.Features.Multiplayer;
@@ -7,15 +8,62 @@ namespace Workshop.Playground.Features.Multiplayer;
 /// <summary>
 /// Games keyed by id over one <see cref="WebSocketHub"/>: the room is the game id, the member name is the seat
 /// (X, O or spectator). Every change is pushed to both players at once: the two-way case SSE cannot serve.
+/// Bounded: at most <see cref="TicTacToeOptions.MaxGames"/> games and two players plus
+/// <see cref="TicTacToeOptions.MaxSpectatorsPerGame"/> spectators each (places reserved before the upgrade), and
+/// messages of at most <see cref="TicTacToeOptions.MaxMessageBytes"/>.
 /// </summary>
-internal sealed partial class TicTacToeServer(ILogger<TicTacToeServer> logger)
+internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options, ILogger<TicTacToeServer> logger)
 {
     private readonly WebSocketHub _hub = new();
-    private readonly ConcurrentDictionary<string, TicTacToeGame> _games = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, TicTacToeTable> _tables = new(StringComparer.Ordinal);
 
-    public async Task RunAsync(string gameId, WebSocketConnection connection, CancellationToken stopping)
+    /// <summary>Games with at least one place reserved.</summary>
+    public int GameCount
     {
-        var game = _games.GetOrAdd(gameId, _ => new TicTacToeGame());
+        get { lock (_gate) return _tables.Count; }
+    }
+
+    /// <summary>
+    /// Reserves a place in game <paramref name="gameId"/> before the upgrade: the reservation (dispose it when the
+    /// connection ends), or null with <paramref name="refusal"/> <c>too-many-games</c> or <c>game-full</c>.
+    /// </summary>
+    public TicTacToeReservation? TryReserve(string gameId, out string? refusal)
+    {
+        var settings = options.Value;
+        lock (_gate)
+        {
+            if (!_tables.TryGetValue(gameId, out var table))
+            {
+                if (_tables.Count >= settings.MaxGames)
+                {
+                    refusal = "too-many-games";
+                    return null;
+                }
+                _tables[gameId] = table = new TicTacToeTable(gameId);
+            }
+            if (table.Reserved >= 2 + settings.MaxSpectatorsPerGame)
+            {
+                refusal = "game-full";
+                return null;
+            }
+            table.Reserved++;
+            refusal = null;
+            return new TicTacToeReservation(table, Release);
+        }
+    }
+
+    private void Release(TicTacToeTable table)
+    {
+        lock (_gate)
+        {
+            if (--table.Reserved == 0) _tables.Remove(table.Id);
+        }
+    }
+
+    public async Task RunAsync(TicTacToeReservation reservation, WebSocketConnection connection, CancellationToken stopping)
+    {
+        var (gameId, game) = (reservation.Table.Id, reservation.Table.Game);
         lock (game)
         {
             var seats = _hub.MembersOf(gameId).Select(m => m.Name).ToHashSet();
@@ -36,20 +84,26 @@ internal sealed partial class TicTacToeServer(ILogger<TicTacToeServer> logger)
             lock (game)
             {
                 _hub.Leave(gameId, connection);
-                if (_hub.MembersOf(gameId).Count == 0) _games.TryRemove(new KeyValuePair<string, TicTacToeGame>(gameId, game));
-                else PushState(gameId, game);
+                if (_hub.CountOf(gameId) > 0) PushState(gameId, game);
             }
         }
     }
 
     private void Handle(string gameId, TicTacToeGame game, WebSocketConnection connection, IncomingMessage message)
     {
+        var limit = options.Value.MaxMessageBytes;
+        if (message.Data.Length > limit)
+        {
+            // A move is ~25 bytes: nothing bigger is worth parsing.
+            connection.Close(WebSocketCloseStatus.MessageTooBig, $"game messages are at most {limit} bytes");
+            return;
+        }
         var error = TryParse(message, out var type, out var cell);
         if (error is null)
         {
             lock (game)
             {
-                var seat = _hub.MembersOf(gameId).FirstOrDefault(m => m.Connection == connection)?.Name ?? "spectator";
+                var seat = _hub.MembershipOf(gameId, connection)?.Name ?? "spectator";
                 error = type switch
                 {
                     "move" => game.TryMove(seat[0], cell),

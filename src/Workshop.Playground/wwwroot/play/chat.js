@@ -6,7 +6,8 @@ const $ = (id) => document.getElementById(id);
 const state = $("state");
 const log = $("log");
 const joined = new Map(); // room -> my name there; re-joined after a reconnect
-const members = new Map(); // room -> names, from the last "joined" minus later "left"s
+// room -> { names, count }: from the last "joined" (at most 50 names, plus the room's full memberCount) minus later "left"s
+const members = new Map();
 let active = null;
 let socket = null;
 let attempt = 0;
@@ -18,7 +19,9 @@ function addLine(text, kind = "") {
 }
 
 function refresh() {
-  $("members").textContent = members.get(active)?.join(", ") || "–";
+  const room = members.get(active);
+  const more = room ? room.count - room.names.length : 0;
+  $("members").textContent = room?.names.length ? room.names.join(", ") + (more > 0 ? ` and ${more} more` : "") : "–";
   $("rooms").textContent = joined.size ? [...joined.keys()].join(", ") : "none";
   const canTalk = socket?.readyState === WebSocket.OPEN && active !== null;
   $("text").disabled = !canTalk;
@@ -35,7 +38,7 @@ function onEvent(event) {
   const time = event.at ? new Date(event.at).toLocaleTimeString() : "";
   switch (event.type) {
     case "joined":
-      members.set(event.room, event.members);
+      members.set(event.room, { names: event.members, count: event.memberCount ?? event.members.length });
       refresh();
       addLine(`${time} [${event.room}] ${event.name} joined`, "joined");
       break;
@@ -44,9 +47,10 @@ function onEvent(event) {
       break;
     case "left":
       if (members.has(event.room)) {
-        const names = members.get(event.room);
-        const i = names.indexOf(event.name);
-        if (i >= 0) names.splice(i, 1);
+        const room = members.get(event.room);
+        const i = room.names.indexOf(event.name);
+        if (i >= 0) room.names.splice(i, 1);
+        room.count = Math.max(room.names.length, room.count - 1);
         refresh();
       }
       addLine(`${time} [${event.room}] ${event.name} left`, "left");

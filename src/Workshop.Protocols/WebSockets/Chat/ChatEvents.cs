@@ -6,7 +6,7 @@ namespace Workshop.Protocols.WebSockets.Chat;
 /// <summary>Encodes server events once, as UTF-8 JSON ready to share across every recipient.</summary>
 internal static class ChatEvents
 {
-    public static OutboundMessage Joined(string room, string name, IEnumerable<string> members, DateTimeOffset at) =>
+    public static OutboundMessage Joined(string room, string name, IEnumerable<string> members, int memberCount, DateTimeOffset at) =>
         Write(w =>
         {
             w.WriteString("type", "joined");
@@ -15,6 +15,7 @@ internal static class ChatEvents
             w.WriteStartArray("members");
             foreach (var member in members) w.WriteStringValue(member);
             w.WriteEndArray();
+            w.WriteNumber("memberCount", memberCount);
             w.WriteString("at", at);
         });
 

@@ -46,16 +46,17 @@ internal sealed class ChatHub(TimeProvider timeProvider, ILogger<ChatHub> logger
         switch (command.Type)
         {
             case "join":
-                if (Hub.IsMember(command.Room, connection))
-                    return new ChatError("invalid", $"already joined room '{command.Room}'");
-                if (Hub.RoomCountOf(connection) >= ChatProtocol.MaxRoomsPerConnection)
+                if (Hub.RoomCountOf(connection) >= ChatProtocol.MaxRoomsPerConnection && !Hub.IsMember(command.Room, connection))
                     return new ChatError("invalid", $"at most {ChatProtocol.MaxRoomsPerConnection} rooms per connection");
-                Hub.Join(command.Room, connection, command.Name!);
-                var members = Hub.MembersOf(command.Room).Select(m => m.Name).Order(StringComparer.Ordinal);
-                Hub.Broadcast(command.Room, ChatEvents.Joined(command.Room, command.Name!, members, now));
+                if (!Hub.Join(command.Room, connection, command.Name!))
+                    return new ChatError("invalid", $"already joined room '{command.Room}'");
+                // A bounded list (the first names in order) and the full count: N joins cost O(N) bytes, not O(N²).
+                var members = Hub.MembersOf(command.Room);
+                var listed = members.Select(m => m.Name).Order(StringComparer.Ordinal).Take(ChatProtocol.MaxMembersListed);
+                Hub.Broadcast(command.Room, ChatEvents.Joined(command.Room, command.Name!, listed, members.Count, now));
                 return null;
             case "say":
-                var speaker = Hub.MembersOf(command.Room).FirstOrDefault(m => m.Connection == connection);
+                var speaker = Hub.MembershipOf(command.Room, connection);
                 if (speaker is null) return NotJoined(command.Room);
                 Hub.Broadcast(command.Room, ChatEvents.Said(command.Room, speaker.Name, command.Text!, now));
                 return null;

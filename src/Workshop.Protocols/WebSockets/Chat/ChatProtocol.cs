@@ -17,4 +17,10 @@ public static class ChatProtocol
 
     /// <summary>How many rooms one connection may be in at once.</summary>
     public const int MaxRoomsPerConnection = 16;
+
+    /// <summary>
+    /// Most names a <c>joined</c> event lists in <c>members</c> (the first ones in ordinal order); its
+    /// <c>memberCount</c> always gives the room's full size. Bounds every event at a few kilobytes however big the room.
+    /// </summary>
+    public const int MaxMembersListed = 50;
 }

@@ -1,0 +1,16 @@
+namespace Workshop.Playground.Features.Multiplayer;
+
+/// <summary>Bounds of the tic-tac-toe feature, bound from the <c>Multiplayer</c> configuration section.</summary>
+internal sealed class TicTacToeOptions
+{
+    public const string SectionName = "Multiplayer";
+
+    /// <summary>Games open at once; a connection to a new game beyond it gets 503 <c>too-many-games</c>. Default 1,000.</summary>
+    public int MaxGames { get; set; } = 1000;
+
+    /// <summary>Spectators per game besides its two players; one more gets 409 <c>game-full</c>. Default 64.</summary>
+    public int MaxSpectatorsPerGame { get; set; } = 64;
+
+    /// <summary>Largest game message (a move is ~25 bytes); a bigger one closes the socket with 1009. Default 256.</summary>
+    public int MaxMessageBytes { get; set; } = 256;
+}
