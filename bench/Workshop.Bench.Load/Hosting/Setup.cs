@@ -32,6 +32,11 @@ internal sealed class Setup
             ["Security__RateLimits__Captures__PermitLimit"] = "100000000",
             ["Security__RateLimits__BinCreation__PermitLimit"] = "100000000",
             ["Security__RateLimits__Redelivery__PermitLimit"] = "100000000",
+            ["Security__RateLimits__MaxStreamsPerClient"] = "100000000",
+            ["WebSockets__MaxConnections"] = "1000000",
+            ["WebSockets__MaxConnectionsPerClient"] = "1000000",
+            ["WebSockets__MessageBurst"] = "1000000",
+            ["WebSockets__MessagesPerSecond"] = "1000000",
         };
         var playground = Path.Combine(repoRoot, "src", "Workshop.Playground", release, "Workshop.Playground.dll");
         var benchHost = Path.Combine(repoRoot, "bench", "Workshop.Bench.Host", release, "Workshop.Bench.Host.dll");
