@@ -104,16 +104,18 @@ public sealed class WebhookDatabase : IAsyncDisposable, IDisposable
     // a power loss may lose the last commits since the WAL was last synced, never corrupt the file.
     private void Prepare(SqliteConnection connection)
     {
-        using (var command = connection.CreateCommand())
+        var known = Volatile.Read(ref _maxPageCount);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = " + BusyTimeoutMs.ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
+        if (known == 0)
         {
-            command.CommandText = "PRAGMA busy_timeout = " + BusyTimeoutMs.ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
             command.ExecuteNonQuery();
+            known = EnsureSchema(connection);
+            command.CommandText = "";
         }
-        var maxPageCount = EnsureSchema(connection);
-        using var ceiling = connection.CreateCommand();
         // SQLite never lowers it below the pages already in use: a file already over the ceiling stops growing.
-        ceiling.CommandText = "PRAGMA max_page_count = " + maxPageCount.ToString(CultureInfo.InvariantCulture);
-        ceiling.ExecuteNonQuery();
+        command.CommandText += "PRAGMA max_page_count = " + known.ToString(CultureInfo.InvariantCulture) + ";";
+        command.ExecuteNonQuery();
     }
 
     private long EnsureSchema(SqliteConnection connection)
@@ -125,8 +127,9 @@ public sealed class WebhookDatabase : IAsyncDisposable, IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA page_size";
             var pageSize = (long)command.ExecuteScalar()!;
-            _maxPageCount = Math.Max(1, MaxDatabaseBytes / pageSize);
-            return _maxPageCount;
+            var maxPageCount = Math.Max(1, MaxDatabaseBytes / pageSize);
+            Volatile.Write(ref _maxPageCount, maxPageCount);
+            return maxPageCount;
         }
     }
 }
