@@ -43,10 +43,14 @@ internal sealed class OutboxStore(WebhookDatabase database)
         RETURNING url
         """;
 
-    /// <summary>Stores a pending delivery; durable (committed) when the task completes.</summary>
+    /// <summary>
+    /// Stores a pending delivery; durable (committed) when the task completes. Refused with
+    /// <see cref="WebhookStorageFullException"/> once the file is near its ceiling (new work; see <see cref="WebhookDatabase"/>).
+    /// </summary>
     public Task InsertAsync(OutboxRow row, long createdAt, CancellationToken cancellationToken)
         => database.Writer.WriteAsync(session =>
         {
+            database.ThrowIfNearlyFull(session);
             var command = session.Command(InsertSql);
             command.Parameters.AddWithValue("$id", row.Id);
             command.Parameters.AddWithValue("$event", row.EventId);

@@ -118,6 +118,26 @@ public sealed class WebhookDatabase : IAsyncDisposable, IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Inside a write: true when the pages in use are within the reserve (a tenth of the ceiling) of the ceiling.
+    /// New work is refused from there on, so that the work already stored (leases, attempts, completions) and
+    /// retention still have room to finish; SQLite's own ceiling stops everything else.
+    /// </summary>
+    internal bool IsNearlyFull(SqliteWriteSession session)
+    {
+        var maxPageCount = Volatile.Read(ref _maxPageCount);
+        var used = (long)session.Command(UsedPagesSql).ExecuteScalar()!;
+        return used >= maxPageCount - Math.Max(1, maxPageCount / 10);
+    }
+
+    /// <summary>Throws <see cref="WebhookStorageFullException"/> when <see cref="IsNearlyFull"/>.</summary>
+    internal void ThrowIfNearlyFull(SqliteWriteSession session)
+    {
+        if (IsNearlyFull(session)) throw new WebhookStorageFullException();
+    }
+
+    private const string UsedPagesSql = "SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count())";
+
     private long EnsureSchema(SqliteConnection connection)
     {
         lock (_initLock)
