@@ -7,7 +7,9 @@ namespace Workshop.Protocols.Webhooks;
 /// time; many pooled connections racing for that lock made Microsoft.Data.Sqlite sleep 150 ms per <c>SQLITE_BUSY</c>.
 /// Here callers queue their writes instead, and one long-lived connection runs everything queued in ONE transaction
 /// (group commit). A failing write is undone alone and fails only its caller: the batch is rolled back and run again
-/// with a savepoint per write (so an operation may run more than once; it must touch only the database).
+/// with a savepoint per write (so an operation may run more than once; it must touch only the database). If SQLite
+/// itself abandoned the whole transaction (it may on <c>SQLITE_FULL</c> or an I/O error), each write then runs in
+/// its own transaction. <c>SQLITE_FULL</c> reaches the caller as <see cref="WebhookStorageFullException"/>.
 /// A caller's task completes after the commit, so what it wrote is durable when it resumes.
 /// </summary>
 /// <remarks>
