@@ -100,6 +100,39 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delivery_batch_counts_the_attempts_it_deletes_against_the_row_budget()
+    {
+        await _database.Writer.WriteAsync(session =>
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var delivery = session.Command("""
+                    INSERT INTO webhook_deliveries (id, event_id, event_type, url, secret, payload, status, attempts, next_attempt_at, created_at)
+                    VALUES ($id, $id, 't', 'http://127.0.0.1/x', 'whsec_AAAA', x'7b7d', 'dead', 8, 0, 1000)
+                    """);
+                delivery.Parameters.AddWithValue("$id", "d" + i);
+                delivery.ExecuteNonQuery();
+                for (var n = 1; n <= 8; n++)
+                {
+                    var attempt = session.Command("INSERT INTO webhook_attempts (delivery_id, number, started_at, duration_ms) VALUES ($id, $n, 1500, 5)");
+                    attempt.Parameters.AddWithValue("$id", "d" + i);
+                    attempt.Parameters.AddWithValue("$n", n);
+                    attempt.ExecuteNonQuery();
+                }
+            }
+            return 0;
+        }, _token);
+        var commitsBefore = _database.Writer.Commits;
+
+        // 30 deliveries x 9 rows = 270 rows; 100 rows per write is 11 deliveries (99 rows) a write: 3 writes.
+        var sweep = await new RetentionStore(_database).SweepAsync(cutoff: 10_000, expiredClaims: 10_000, batchSize: 100, _token);
+
+        Assert.Equal(30, sweep.Deliveries);
+        Assert.Equal(3 + 1 + 1, _database.Writer.Commits - commitsBefore);
+        Assert.Empty(await IdsAsync("SELECT delivery_id FROM webhook_attempts"));
+    }
+
+    [Fact]
     public async Task The_retention_service_sweeps_shortly_after_start_and_then_once_per_interval()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));

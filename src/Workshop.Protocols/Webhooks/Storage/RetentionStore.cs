@@ -12,7 +12,7 @@ internal sealed class RetentionStore(WebhookDatabase database)
 
     // A finished delivery is kept while it is young or while any of its attempts is (it may have been redelivered).
     private const string ExpiredDeliveries = """
-        SELECT id FROM webhook_deliveries AS d
+        SELECT id, (SELECT COUNT(*) FROM webhook_attempts AS a WHERE a.delivery_id = d.id) FROM webhook_deliveries AS d
         WHERE d.created_at < $cutoff AND d.status <> 'pending'
           AND NOT EXISTS (SELECT 1 FROM webhook_attempts AS a WHERE a.delivery_id = d.id AND a.started_at >= $cutoff)
         ORDER BY d.created_at LIMIT $limit
@@ -32,55 +32,68 @@ internal sealed class RetentionStore(WebhookDatabase database)
 
     /// <summary>
     /// Deletes everything older than <paramref name="cutoff"/> (Unix ms); processing claims only once they are
-    /// also older than <paramref name="expiredClaims"/>. Returns the number of rows deleted (attempts not counted).
+    /// also older than <paramref name="expiredClaims"/>. At most <paramref name="batchSize"/> rows per write
+    /// (a delivery's attempts count too). Returns what was deleted (deliveries counted without their attempts).
     /// </summary>
     public async Task<RetentionSweep> SweepAsync(long cutoff, long expiredClaims, int batchSize, CancellationToken cancellationToken)
     {
-        var deliveries = await RepeatAsync(DeleteDeliveries, batchSize, cancellationToken);
-        var received = await RepeatAsync(session => Delete(session, DeleteReceived, cutoff, expiredClaims, batchSize), batchSize, cancellationToken);
-        var endpoints = await RepeatAsync(session => Delete(session, DeleteEndpoints, cutoff, expiredClaims, batchSize), batchSize, cancellationToken);
+        var deliveries = await RepeatAsync(session => DeleteDeliveries(session, cutoff, batchSize), cancellationToken);
+        var received = await RepeatAsync(session => Delete(session, DeleteReceived, cutoff, expiredClaims, batchSize), cancellationToken);
+        var endpoints = await RepeatAsync(session => Delete(session, DeleteEndpoints, cutoff, expiredClaims, batchSize), cancellationToken);
         return new RetentionSweep(deliveries, received, endpoints);
-
-        int DeleteDeliveries(SqliteWriteSession session)
-        {
-            var select = session.Command(ExpiredDeliveries);
-            select.Parameters.AddWithValue("$cutoff", cutoff);
-            select.Parameters.AddWithValue("$limit", batchSize);
-            var ids = new List<string>();
-            using (var reader = select.ExecuteReader())
-            {
-                while (reader.Read()) ids.Add(reader.GetString(0));
-            }
-            foreach (var id in ids)
-            {
-                var attempts = session.Command("DELETE FROM webhook_attempts WHERE delivery_id = $id");
-                attempts.Parameters.AddWithValue("$id", id);
-                attempts.ExecuteNonQuery();
-                var delivery = session.Command("DELETE FROM webhook_deliveries WHERE id = $id");
-                delivery.Parameters.AddWithValue("$id", id);
-                delivery.ExecuteNonQuery();
-            }
-            return ids.Count;
-        }
     }
 
-    private async Task<int> RepeatAsync(Func<SqliteWriteSession, int> batch, int batchSize, CancellationToken cancellationToken)
+    // One write per batch, until a batch finds less than it may take.
+    private async Task<int> RepeatAsync(Func<SqliteWriteSession, (int Deleted, bool MayBeMore)> batch, CancellationToken cancellationToken)
     {
         var total = 0;
         while (true)
         {
-            var deleted = await database.Writer.WriteAsync(batch, cancellationToken);
+            var (deleted, mayBeMore) = await database.Writer.WriteAsync(batch, cancellationToken);
             total += deleted;
-            if (deleted < batchSize) return total;
+            if (!mayBeMore) return total;
         }
     }
 
-    private static int Delete(SqliteWriteSession session, string sql, long cutoff, long expiredClaims, int batchSize)
+    private static (int, bool) DeleteDeliveries(SqliteWriteSession session, long cutoff, int batchSize)
+    {
+        var select = session.Command(ExpiredDeliveries);
+        select.Parameters.AddWithValue("$cutoff", cutoff);
+        select.Parameters.AddWithValue("$limit", batchSize);
+        var ids = new List<string>();
+        var rows = 0;
+        var found = 0;
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                found++;
+                var cost = 1 + reader.GetInt32(1);
+                // Always at least one delivery per write, so a sweep ends whatever the attempt counts.
+                if (ids.Count > 0 && rows + cost > batchSize) break;
+                ids.Add(reader.GetString(0));
+                rows += cost;
+            }
+        }
+        foreach (var id in ids)
+        {
+            var attempts = session.Command("DELETE FROM webhook_attempts WHERE delivery_id = $id");
+            attempts.Parameters.AddWithValue("$id", id);
+            attempts.ExecuteNonQuery();
+            var delivery = session.Command("DELETE FROM webhook_deliveries WHERE id = $id");
+            delivery.Parameters.AddWithValue("$id", id);
+            delivery.ExecuteNonQuery();
+        }
+        return (ids.Count, found > ids.Count || found == batchSize);
+    }
+
+    private static (int, bool) Delete(SqliteWriteSession session, string sql, long cutoff, long expiredClaims, int batchSize)
     {
         var command = session.Command(sql);
         command.Parameters.AddWithValue("$cutoff", cutoff);
         command.Parameters.AddWithValue("$expired", expiredClaims);
         command.Parameters.AddWithValue("$limit", batchSize);
-        return command.ExecuteNonQuery();
+        var deleted = command.ExecuteNonQuery();
+        return (deleted, deleted == batchSize);
     }
 }
