@@ -12,7 +12,8 @@ public static class WebhookServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="WebhookOptions"/> from the <c>Webhooks</c> section and registers the SQLite database
     /// (<c>webhooks.db</c> under <c>Workshop:DataDirectory</c>, default <c>&lt;ContentRoot&gt;/.data</c>), the
-    /// idempotency store, the <see cref="DestinationGuard"/>, the <see cref="WebhookSender"/> and its dispatcher.
+    /// idempotency store, the <see cref="DestinationGuard"/>, the <see cref="WebhookSender"/> and its dispatcher, and the
+    /// retention service (deletes records older than <see cref="WebhookOptions.Retention"/>).
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +25,12 @@ public static class WebhookServiceCollectionExtensions
             .Validate(
                 o => o.Sender.LeaseDuration >= o.Sender.AttemptTimeout + WebhookSenderOptions.MinimumLeaseMargin,
                 "Webhooks:Sender:LeaseDuration must be at least AttemptTimeout + 1 s, or a live attempt could lose its lease and be sent twice.")
+            .Validate(o => o.Retention > TimeSpan.Zero, "Webhooks:Retention must be positive.")
+            .Validate(o => o.RetentionInterval > TimeSpan.Zero, "Webhooks:RetentionInterval must be positive.")
+            .Validate(
+                o => o.MaxDatabaseBytes >= WebhookDatabase.MinimumMaxDatabaseBytes,
+                "Webhooks:MaxDatabaseBytes must be at least 65536 (64 KiB).")
+            .Validate(o => o.Sender.MaxRedeliveries >= 0, "Webhooks:Sender:MaxRedeliveries must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
@@ -32,7 +39,8 @@ public static class WebhookServiceCollectionExtensions
             var directory = configuration["Workshop:DataDirectory"];
             // The writer's loop ends with the application, or (without a host) when the container disposes the database.
             var stopping = sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
-            return new WebhookDatabase(string.IsNullOrWhiteSpace(directory) ? Path.Combine(environment.ContentRootPath, ".data") : directory, stopping);
+            var maxBytes = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxDatabaseBytes;
+            return new WebhookDatabase(string.IsNullOrWhiteSpace(directory) ? Path.Combine(environment.ContentRootPath, ".data") : directory, maxBytes, stopping);
         });
         services.TryAddSingleton<IIdempotencyStore>(sp =>
         {
@@ -52,8 +60,12 @@ public static class WebhookServiceCollectionExtensions
             sp.GetRequiredService<OutboxReader>(),
             sp.GetRequiredService<DestinationGuard>(),
             sp.GetRequiredService<DispatchSignal>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Sender.MaxRedeliveries));
         services.AddHostedService<WebhookDispatcher>();
+        services.TryAddSingleton<RetentionStore>();
+        services.TryAddSingleton<WebhookRetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookRetentionService>());
         return services;
     }
 }

@@ -97,9 +97,9 @@ public sealed class OutboxStoreTests : IDisposable
         await _store.ClaimDueAsync("one", 1000, 2000, 10, _token);
         await _store.FinishAsync("one", "a", null, "dead", 3, 0, "gone", _token);
         await _store.DisableEndpointAsync("http://127.0.0.1/x", 1000, "410", _token);
-        Assert.True(await _store.RedeliverAsync("a", 5000, _token));
+        Assert.Equal(RedeliveryOutcome.Redelivered, await _store.RedeliverAsync("a", 5000, 3, _token));
         Assert.False(await _store.IsEndpointDisabledAsync("http://127.0.0.1/x", _token));
-        Assert.False(await _store.RedeliverAsync("a", 5000, _token));
+        Assert.Equal(RedeliveryOutcome.StillPending, await _store.RedeliverAsync("a", 5000, 3, _token));
         var claimed = Assert.Single(await _store.ClaimDueAsync("one", 5000, 9000, 10, _token));
         Assert.Equal(0, claimed.Attempts);
         Assert.Equal("msg_a", claimed.EventId);

@@ -132,7 +132,7 @@ public sealed class SenderTests : IAsyncLifetime
         Assert.Equal(3, ReceivedFor(delivery.EventId).Count);
 
         _flakyHealthy = true;
-        Assert.True(await _sender.RedeliverAsync(delivery.Id, CancellationToken.None));
+        Assert.Equal(RedeliveryOutcome.Redelivered, await _sender.RedeliverAsync(delivery.Id, CancellationToken.None));
         var done = await WaitForStatusAsync(delivery.Id, DeliveryStatus.Succeeded);
         Assert.Equal(4, done.AttemptLog.Count);
         Assert.Equal(200, done.AttemptLog[^1].StatusCode);

@@ -114,6 +114,28 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_after_which_sqlite_abandoned_the_whole_transaction_fails_alone_and_its_batch_mates_commit()
+    {
+        var (gate, held) = await HoldWriterAsync();
+        var first = DisableAsync("http://a");
+        // What SQLite may do on SQLITE_FULL or an I/O error: roll back the whole transaction, not just the statement.
+        var abandoning = _database.Writer.WriteAsync<int>(session =>
+        {
+            session.Command("INSERT INTO webhook_endpoints (url, disabled_at, reason) VALUES ('http://b', 0, 'test')").ExecuteNonQuery();
+            session.Command("ROLLBACK").ExecuteNonQuery();
+            throw new InvalidOperationException("transaction abandoned");
+        }, _token);
+        var last = DisableAsync("http://c");
+        gate.Set();
+        await held;
+        Assert.Equal(1, await first);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => abandoning);
+        Assert.Equal(1, await last);
+        Assert.Equal(["http://a", "http://c"], await DisabledUrlsAsync());
+        Assert.Equal(2, await DisableAsync("http://d") + await DisableAsync("http://e"));
+    }
+
+    [Fact]
     public async Task A_write_whose_caller_gave_up_before_it_ran_is_skipped()
     {
         var (gate, held) = await HoldWriterAsync();

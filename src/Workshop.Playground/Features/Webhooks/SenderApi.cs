@@ -69,6 +69,10 @@ public static class SenderApi
         {
             return Problem(StatusCodes.Status400BadRequest, "destination-refused", ex.Message);
         }
+        catch (WebhookStorageFullException ex)
+        {
+            return Problem(StatusCodes.Status507InsufficientStorage, "storage-full", ex.Message);
+        }
     }
 
     private static async Task<Results<Ok<DeliveryView>, ProblemHttpResult>> GetAsync(string id, WebhookSender sender, CancellationToken cancellationToken)
@@ -78,11 +82,15 @@ public static class SenderApi
 
     private static async Task<Results<Accepted<DeliveryView>, ProblemHttpResult>> RedeliverAsync(string id, WebhookSender sender, CancellationToken cancellationToken)
     {
-        if (await sender.RedeliverAsync(id, cancellationToken))
+        var outcome = await sender.RedeliverAsync(id, cancellationToken);
+        if (outcome == RedeliveryOutcome.Redelivered)
             return TypedResults.Accepted($"/api/sender/deliveries/{id}", DeliveryView.From((await sender.GetAsync(id, cancellationToken))!));
-        return await sender.GetAsync(id, cancellationToken) is null
-            ? Problem(StatusCodes.Status404NotFound, "unknown-delivery", $"No delivery '{id}'.")
-            : Problem(StatusCodes.Status409Conflict, "still-pending", "The delivery is still pending; redeliver it once it has finished.");
+        return outcome switch
+        {
+            RedeliveryOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "unknown-delivery", $"No delivery '{id}'."),
+            RedeliveryOutcome.StillPending => Problem(StatusCodes.Status409Conflict, "still-pending", "The delivery is still pending; redeliver it once it has finished."),
+            _ => Problem(StatusCodes.Status429TooManyRequests, "redelivery-limit", "This delivery was already redelivered as often as allowed (Webhooks:Sender:MaxRedeliveries); enqueue a new delivery instead."),
+        };
     }
 
     // Same scheme and authority as the request (which AllowedHosts pins outside Development).

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,8 @@ internal sealed partial class WebhookReceiver(
     IHostApplicationLifetime lifetime,
     ILogger<WebhookReceiver> logger)
 {
+    private readonly string _bodyScope = scope + "#body";
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -60,7 +63,18 @@ internal sealed partial class WebhookReceiver(
     private async Task DispatchAsync(HttpContext context, WebhookEvent webhookEvent)
     {
         var token = context.RequestAborted;
-        var claim = await idempotency.TryClaimAsync(scope, webhookEvent.EventId, token);
+        // Without a signed timestamp, the id header alone cannot stop a replay: the body's hash is claimed too.
+        var bodyKey = verifier.SignsTimestamp ? null : Convert.ToHexStringLower(SHA256.HashData(webhookEvent.RawBody.Span));
+        IdempotencyClaim claim;
+        try
+        {
+            claim = await ClaimAsync(webhookEvent.EventId, bodyKey, token);
+        }
+        catch (WebhookStorageFullException)
+        {
+            await RejectAsync(context, StatusCodes.Status507InsufficientStorage, "storage-full", "The receiver's storage is full; retry later.");
+            return;
+        }
         if (claim == IdempotencyClaim.AlreadyProcessed)
         {
             LogDuplicate(logger, verifier.Scheme, webhookEvent.EventId);
@@ -79,8 +93,8 @@ internal sealed partial class WebhookReceiver(
         }
         catch (Exception ex)
         {
-            // Give the claim back (even if the caller hung up) so the sender's retry can handle the event.
-            await idempotency.ReleaseAsync(scope, webhookEvent.EventId, lifetime.ApplicationStopping);
+            // Give the claims back (even if the caller hung up) so the sender's retry can handle the event.
+            await ReleaseAsync(webhookEvent.EventId, bodyKey);
             if (token.IsCancellationRequested) return;
             LogHandlerFailed(logger, ex, verifier.Scheme, webhookEvent.EventId);
             await RejectAsync(context, StatusCodes.Status500InternalServerError, "handler-failed", "The handler failed; the event may be retried.");
@@ -88,8 +102,42 @@ internal sealed partial class WebhookReceiver(
         }
         // The effect has happened: record it even if the caller hangs up now, or a retry would repeat it.
         await idempotency.CompleteAsync(scope, webhookEvent.EventId, lifetime.ApplicationStopping);
+        if (bodyKey is not null) await idempotency.CompleteAsync(_bodyScope, bodyKey, lifetime.ApplicationStopping);
         LogAccepted(logger, verifier.Scheme, webhookEvent.EventId);
         await Results.Ok(new { id = webhookEvent.EventId, duplicate = false }).ExecuteAsync(context);
+    }
+
+    // Claims the event id, then (when given) the body hash. Claimed only when both are ours; a body already handled
+    // under another id is a replay: the fresh id is recorded as handled too, and the answer is a duplicate.
+    private async Task<IdempotencyClaim> ClaimAsync(string eventId, string? bodyKey, CancellationToken token)
+    {
+        var claim = await idempotency.TryClaimAsync(scope, eventId, token);
+        if (claim != IdempotencyClaim.Claimed || bodyKey is null) return claim;
+        IdempotencyClaim body;
+        try
+        {
+            body = await idempotency.TryClaimAsync(_bodyScope, bodyKey, token);
+        }
+        catch (Exception)
+        {
+            await idempotency.ReleaseAsync(scope, eventId, lifetime.ApplicationStopping);
+            throw;
+        }
+        if (body == IdempotencyClaim.Claimed) return IdempotencyClaim.Claimed;
+        if (body == IdempotencyClaim.AlreadyProcessed)
+        {
+            await idempotency.CompleteAsync(scope, eventId, lifetime.ApplicationStopping);
+            LogReplayedBody(logger, verifier.Scheme, eventId);
+            return IdempotencyClaim.AlreadyProcessed;
+        }
+        await idempotency.ReleaseAsync(scope, eventId, lifetime.ApplicationStopping);
+        return IdempotencyClaim.InProgress;
+    }
+
+    private async Task ReleaseAsync(string eventId, string? bodyKey)
+    {
+        await idempotency.ReleaseAsync(scope, eventId, lifetime.ApplicationStopping);
+        if (bodyKey is not null) await idempotency.ReleaseAsync(_bodyScope, bodyKey, lifetime.ApplicationStopping);
     }
 
     private async Task RejectAsync(HttpContext context, int status, string reason, string detail)
@@ -119,6 +167,9 @@ internal sealed partial class WebhookReceiver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Scheme} webhook {EventId} is a duplicate; handler not run again")]
     private static partial void LogDuplicate(ILogger logger, WebhookScheme scheme, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Scheme} webhook {EventId} carries a body already handled under another id (a replay); handler not run")]
+    private static partial void LogReplayedBody(ILogger logger, WebhookScheme scheme, string eventId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Scheme} webhook {EventId} handler failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, WebhookScheme scheme, string eventId);

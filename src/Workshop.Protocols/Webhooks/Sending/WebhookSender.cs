@@ -13,9 +13,11 @@ public sealed class WebhookSender
     private readonly DestinationGuard _guard;
     private readonly DispatchSignal _signal;
     private readonly TimeProvider _time;
+    private readonly int _maxRedeliveries;
 
-    internal WebhookSender(OutboxStore store, OutboxReader reader, DestinationGuard guard, DispatchSignal signal, TimeProvider time)
+    internal WebhookSender(OutboxStore store, OutboxReader reader, DestinationGuard guard, DispatchSignal signal, TimeProvider time, int maxRedeliveries)
     {
+        _maxRedeliveries = maxRedeliveries;
         _store = store;
         _reader = reader;
         _guard = guard;
@@ -25,7 +27,8 @@ public sealed class WebhookSender
 
     /// <summary>
     /// Stores the delivery and wakes the dispatcher. Throws <see cref="DestinationRefusedException"/> when the URL
-    /// is refused by the guard, and <see cref="FormatException"/> when the secret is not <c>whsec_…</c>.
+    /// is refused by the guard, <see cref="FormatException"/> when the secret is not <c>whsec_…</c>, and
+    /// <see cref="WebhookStorageFullException"/> when the database is at its ceiling (nothing was stored).
     /// </summary>
     public async Task<WebhookDelivery> EnqueueAsync(WebhookMessage message, CancellationToken cancellationToken)
     {
@@ -48,13 +51,14 @@ public sealed class WebhookSender
 
     /// <summary>
     /// Makes a finished delivery (succeeded, dead-lettered, disabled) pending again with a fresh round of attempts,
-    /// the same event id, and its endpoint re-enabled. False when unknown or still pending.
+    /// the same event id, and its endpoint re-enabled, at most <see cref="WebhookSenderOptions.MaxRedeliveries"/>
+    /// times per delivery. Says why not otherwise: unknown, still pending, or the limit reached.
     /// </summary>
-    public async Task<bool> RedeliverAsync(string id, CancellationToken cancellationToken)
+    public async Task<RedeliveryOutcome> RedeliverAsync(string id, CancellationToken cancellationToken)
     {
-        var changed = await _store.RedeliverAsync(id, _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-        if (changed) _signal.Notify();
-        return changed;
+        var outcome = await _store.RedeliverAsync(id, _time.GetUtcNow().ToUnixTimeMilliseconds(), _maxRedeliveries, cancellationToken);
+        if (outcome == RedeliveryOutcome.Redelivered) _signal.Notify();
+        return outcome;
     }
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));

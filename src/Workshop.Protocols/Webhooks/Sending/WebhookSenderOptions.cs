@@ -9,6 +9,12 @@ public sealed class WebhookSenderOptions
     /// <summary>Attempts before a delivery is dead-lettered. Default 8.</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// How many times one delivery may be redelivered by hand (each redelivery is a fresh round of up to
+    /// <see cref="MaxAttempts"/> attempts), so one stored delivery cannot be turned into unbounded traffic. Default 3.
+    /// </summary>
+    public int MaxRedeliveries { get; set; } = 3;
+
     /// <summary>Delay before the second attempt; doubles each time (with jitter). Default 5 s.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 

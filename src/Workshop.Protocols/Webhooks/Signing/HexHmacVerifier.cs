@@ -6,7 +6,8 @@ namespace Workshop.Protocols.Webhooks;
 
 /// <summary>
 /// Verifies the schemes that send a hex HMAC-SHA256 of the body in one header (GitHub with a <c>sha256=</c>
-/// prefix, Razorpay without). These schemes carry no timestamp, so replay protection rests on idempotency.
+/// prefix, Razorpay without). These schemes carry no timestamp and do not sign the event id, so replay protection rests on idempotency by
+/// event id and by a hash of the body (see <see cref="IWebhookVerifier.SignsTimestamp"/>).
 /// </summary>
 public sealed class HexHmacVerifier : IWebhookVerifier
 {
@@ -37,6 +38,10 @@ public sealed class HexHmacVerifier : IWebhookVerifier
 
     /// <inheritdoc />
     public string EventIdHeader { get; }
+
+    /// <inheritdoc />
+    /// <remarks>False: only the body is signed; the event id header is not, so it cannot stop a replay on its own.</remarks>
+    public bool SignsTimestamp => false;
 
     /// <summary>The header carrying the signature.</summary>
     public string SignatureHeader => _signatureHeader;

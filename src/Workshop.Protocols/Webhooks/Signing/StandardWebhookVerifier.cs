@@ -58,6 +58,10 @@ public sealed class StandardWebhookVerifier : IWebhookVerifier
     public string EventIdHeader => IdHeader;
 
     /// <inheritdoc />
+    /// <remarks>True: <c>webhook-id</c> and <c>webhook-timestamp</c> are signed with the body, and the timestamp must be within the tolerance.</remarks>
+    public bool SignsTimestamp => true;
+
+    /// <inheritdoc />
     public VerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(headers);

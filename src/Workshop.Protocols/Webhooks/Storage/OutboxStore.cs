@@ -36,10 +36,21 @@ internal sealed class OutboxStore(WebhookDatabase database)
         VALUES ($id, (SELECT COALESCE(MAX(number), 0) + 1 FROM webhook_attempts WHERE delivery_id = $id), $started, $duration, $code, $error)
         """;
 
-    /// <summary>Stores a pending delivery; durable (committed) when the task completes.</summary>
+    private const string RedeliverSql = """
+        UPDATE webhook_deliveries
+        SET status = 'pending', attempts = 0, redeliveries = redeliveries + 1, next_attempt_at = $now, lease_owner = NULL, lease_until = NULL
+        WHERE id = $id AND status <> 'pending' AND redeliveries < $max
+        RETURNING url
+        """;
+
+    /// <summary>
+    /// Stores a pending delivery; durable (committed) when the task completes. Refused with
+    /// <see cref="WebhookStorageFullException"/> once the file is near its ceiling (new work; see <see cref="WebhookDatabase"/>).
+    /// </summary>
     public Task InsertAsync(OutboxRow row, long createdAt, CancellationToken cancellationToken)
         => database.Writer.WriteAsync(session =>
         {
+            database.ThrowIfNearlyFull(session);
             var command = session.Command(InsertSql);
             command.Parameters.AddWithValue("$id", row.Id);
             command.Parameters.AddWithValue("$event", row.EventId);
@@ -107,18 +118,34 @@ internal sealed class OutboxStore(WebhookDatabase database)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
     }
 
-    /// <summary>Makes a finished delivery pending again with a fresh round of attempts and re-enables its endpoint.</summary>
-    public async Task<bool> RedeliverAsync(string id, long now, CancellationToken cancellationToken)
-    {
-        var changed = await ExecuteAsync(
-            """
-            UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $now, lease_owner = NULL, lease_until = NULL
-            WHERE id = $id AND status <> 'pending';
-            DELETE FROM webhook_endpoints WHERE changes() = 1 AND url = (SELECT url FROM webhook_deliveries WHERE id = $id);
-            """,
-            cancellationToken, ("$id", id), ("$now", now));
-        return changed > 0;
-    }
+    /// <summary>
+    /// Makes a finished delivery pending again with a fresh round of attempts and re-enables its endpoint, unless
+    /// it was already redelivered <paramref name="maxRedeliveries"/> times. One write: the check and the change
+    /// cannot be split by a concurrent redelivery.
+    /// </summary>
+    public Task<RedeliveryOutcome> RedeliverAsync(string id, long now, int maxRedeliveries, CancellationToken cancellationToken)
+        => database.Writer.WriteAsync(session =>
+        {
+            var update = session.Command(RedeliverSql);
+            update.Parameters.AddWithValue("$id", id);
+            update.Parameters.AddWithValue("$now", now);
+            update.Parameters.AddWithValue("$max", maxRedeliveries);
+            if (update.ExecuteScalar() is string url)
+            {
+                var enable = session.Command("DELETE FROM webhook_endpoints WHERE url = $url");
+                enable.Parameters.AddWithValue("$url", url);
+                enable.ExecuteNonQuery();
+                return RedeliveryOutcome.Redelivered;
+            }
+            var status = session.Command("SELECT status FROM webhook_deliveries WHERE id = $id");
+            status.Parameters.AddWithValue("$id", id);
+            return status.ExecuteScalar() switch
+            {
+                null => RedeliveryOutcome.NotFound,
+                "pending" => RedeliveryOutcome.StillPending,
+                _ => RedeliveryOutcome.LimitReached,
+            };
+        }, cancellationToken);
 
     private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
         => database.Writer.WriteAsync(session =>

@@ -4,6 +4,7 @@ namespace Workshop.Protocols.Webhooks;
 /// An <see cref="IIdempotencyStore"/> in the SQLite file: survives restarts, shared by processes using the same file.
 /// Claims, completions and releases go through the database's <see cref="SqliteWriter"/>, so concurrent requests
 /// share one commit instead of queuing for SQLite's write lock; each returns once its record is committed.
+/// A claim of an event not seen before throws <see cref="WebhookStorageFullException"/> when the database is full.
 /// </summary>
 public sealed class SqliteIdempotencyStore(WebhookDatabase database, TimeProvider time, TimeSpan? claimLease = null) : IIdempotencyStore
 {
@@ -30,17 +31,24 @@ public sealed class SqliteIdempotencyStore(WebhookDatabase database, TimeProvide
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         return database.Writer.WriteAsync(session =>
         {
+            // A new record is new work: refused near the ceiling. A known one (a duplicate) is still answered.
+            if (database.IsNearlyFull(session) && State(session, scope, eventId) is null) throw new WebhookStorageFullException();
             var command = session.Command(ClaimSql);
             command.Parameters.AddWithValue("$scope", scope);
             command.Parameters.AddWithValue("$id", eventId);
             command.Parameters.AddWithValue("$now", now);
             command.Parameters.AddWithValue("$expired", now - _leaseMs);
             if (command.ExecuteScalar() is not null) return IdempotencyClaim.Claimed;
-            var state = session.Command(StateSql);
-            state.Parameters.AddWithValue("$scope", scope);
-            state.Parameters.AddWithValue("$id", eventId);
-            return (string?)state.ExecuteScalar() == "done" ? IdempotencyClaim.AlreadyProcessed : IdempotencyClaim.InProgress;
+            return State(session, scope, eventId) == "done" ? IdempotencyClaim.AlreadyProcessed : IdempotencyClaim.InProgress;
         }, cancellationToken);
+    }
+
+    private static string? State(SqliteWriteSession session, string scope, string eventId)
+    {
+        var state = session.Command(StateSql);
+        state.Parameters.AddWithValue("$scope", scope);
+        state.Parameters.AddWithValue("$id", eventId);
+        return (string?)state.ExecuteScalar();
     }
 
     /// <inheritdoc />

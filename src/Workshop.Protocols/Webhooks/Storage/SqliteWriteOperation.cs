@@ -41,7 +41,8 @@ internal sealed class SqliteWriteOperation<T>(Func<SqliteWriteSession, T> operat
         }
         catch (Exception ex)
         {
-            _failure = ex;
+            // The caller sees a full database as the library's own exception, not as a provider error code.
+            _failure = StorageErrors.Translate(ex);
             throw;
         }
     }
@@ -52,7 +53,7 @@ internal sealed class SqliteWriteOperation<T>(Func<SqliteWriteSession, T> operat
         else _completion.TrySetResult(_result!);
     }
 
-    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    public override void Fail(Exception exception) => _completion.TrySetException(StorageErrors.Translate(exception));
 
     public override void Cancel() => _completion.TrySetCanceled(CancellationToken.IsCancellationRequested ? CancellationToken : default);
 }

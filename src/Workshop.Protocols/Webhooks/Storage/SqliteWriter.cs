@@ -7,7 +7,9 @@ namespace Workshop.Protocols.Webhooks;
 /// time; many pooled connections racing for that lock made Microsoft.Data.Sqlite sleep 150 ms per <c>SQLITE_BUSY</c>.
 /// Here callers queue their writes instead, and one long-lived connection runs everything queued in ONE transaction
 /// (group commit). A failing write is undone alone and fails only its caller: the batch is rolled back and run again
-/// with a savepoint per write (so an operation may run more than once; it must touch only the database).
+/// with a savepoint per write (so an operation may run more than once; it must touch only the database). If SQLite
+/// itself abandoned the whole transaction (it may on <c>SQLITE_FULL</c> or an I/O error), each write then runs in
+/// its own transaction. <c>SQLITE_FULL</c> reaches the caller as <see cref="WebhookStorageFullException"/>.
 /// A caller's task completes after the commit, so what it wrote is durable when it resumes.
 /// </summary>
 /// <remarks>
@@ -107,7 +109,11 @@ public sealed class SqliteWriter : IAsyncDisposable
         try
         {
             var session = _session ??= new SqliteWriteSession(_database.Open());
-            if (!TryRunAll(session, batch)) RunEachUnderSavepoint(session, batch);
+            if (!TryRunAll(session, batch) && !TryRunEachUnderSavepoint(session, batch))
+            {
+                RunEachAlone(session, batch);
+                return;
+            }
             session.Command("COMMIT").ExecuteNonQuery();
             Commits++;
         }
@@ -134,7 +140,7 @@ public sealed class SqliteWriter : IAsyncDisposable
             }
             catch (Exception)
             {
-                session.Command("ROLLBACK").ExecuteNonQuery();
+                RollBack(session);
                 return false;
             }
         }
@@ -142,8 +148,9 @@ public sealed class SqliteWriter : IAsyncDisposable
     }
 
     // After a failure: run the batch again, each operation under a savepoint, so a failing one is undone alone
-    // and fails only its own caller while the others see exactly what they would have seen without it.
-    private static void RunEachUnderSavepoint(SqliteWriteSession session, List<SqliteWriteOperation> batch)
+    // and fails only its own caller while the others see exactly what they would have seen without it. False when
+    // SQLite itself rolled the whole transaction back (it may, e.g. on SQLITE_FULL): nothing of it is left.
+    private static bool TryRunEachUnderSavepoint(SqliteWriteSession session, List<SqliteWriteOperation> batch)
     {
         session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
         foreach (var operation in batch)
@@ -156,12 +163,44 @@ public sealed class SqliteWriter : IAsyncDisposable
             }
             catch (Exception)
             {
-                // Kept by the operation for its caller. If SQLite already rolled the whole transaction back, this
-                // throws and the batch fails as a whole.
+                // Kept by the operation for its caller.
+                if (!InTransaction(session)) return false;
                 session.Command("ROLLBACK TO op").ExecuteNonQuery();
             }
             session.Command("RELEASE op").ExecuteNonQuery();
         }
+        return true;
+    }
+
+    // The last resort: each operation in its own transaction, so whatever SQLite does to one cannot touch another.
+    private void RunEachAlone(SqliteWriteSession session, List<SqliteWriteOperation> batch)
+    {
+        foreach (var operation in batch)
+        {
+            if (SkipIfCancelled(operation)) continue;
+            session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+            try
+            {
+                operation.Run(session);
+            }
+            catch (Exception)
+            {
+                RollBack(session);
+                operation.Publish(); // Its own failure.
+                continue;
+            }
+            session.Command("COMMIT").ExecuteNonQuery();
+            Commits++;
+            operation.Publish();
+        }
+    }
+
+    private static bool InTransaction(SqliteWriteSession session)
+        => SQLitePCL.raw.sqlite3_get_autocommit(session.Connection.Handle) == 0;
+
+    private static void RollBack(SqliteWriteSession session)
+    {
+        if (InTransaction(session)) session.Command("ROLLBACK").ExecuteNonQuery();
     }
 
     private static bool SkipIfCancelled(SqliteWriteOperation operation)
