@@ -25,16 +25,16 @@ public sealed class SigningOracleTests
     [Fact]
     public async Task An_event_the_sender_signed_for_a_caller_is_refused_when_replayed_to_the_servers_receiver()
     {
-        await using var sink = await LoopbackSink.StartAsync();
+        await using var sink = new LoopbackTarget();
         await using var server = new ProductionPlayground(new Dictionary<string, string?> { ["Webhooks:SenderApi:AllowedHosts:0"] = "127.0.0.1" });
         using var http = server.Client();
 
         using var created = await http.PostAsJsonAsync("/api/sender/deliveries",
-            new { url = new Uri(sink.BaseAddress, "/forged").AbsoluteUri, eventType = "payment.captured", payload = new { amount = 1_000_000 } });
+            new { url = sink.Url("/forged").AbsoluteUri, eventType = "payment.captured", payload = new { amount = 1_000_000 } });
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
         var generated = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString();
-        await Eventually.HoldsAsync(() => Task.FromResult(!sink.Requests.IsEmpty), "the sender delivers the event");
-        var signed = sink.Requests.First();
+        await Eventually.HoldsAsync(() => Task.FromResult(!sink.Received.IsEmpty), "the sender delivers the event");
+        var signed = sink.Received.First();
 
         Assert.NotEqual(server.StandardSecret, generated);
         Assert.False(new StandardWebhookVerifier(server.StandardSecret).Verify(Headers(signed), signed.Body).IsValid);
@@ -75,15 +75,15 @@ public sealed class SigningOracleTests
     [Fact]
     public async Task A_delivery_to_an_arbitrary_host_is_refused_outside_development()
     {
-        await using var sink = await LoopbackSink.StartAsync();
+        await using var sink = new LoopbackTarget();
         await using var server = new ProductionPlayground();
         using var http = server.Client();
 
-        using var response = await http.PostAsJsonAsync("/api/sender/deliveries", new { url = sink.BaseAddress.AbsoluteUri, secret = WebhookSecret.Generate() });
+        using var response = await http.PostAsJsonAsync("/api/sender/deliveries", new { url = sink.Url().AbsoluteUri, secret = WebhookSecret.Generate() });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("destination-not-allowed", await Attack.ReasonAsync(response));
-        Assert.Empty(sink.Requests);
+        Assert.Equal(0, sink.Connections);
     }
 
     [Fact]

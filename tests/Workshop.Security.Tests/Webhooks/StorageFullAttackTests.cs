@@ -1,5 +1,7 @@
 using System.Text;
 
+using Workshop.Security.Tests.Support;
+
 namespace Workshop.Security.Tests.Webhooks;
 
 /// <summary>
@@ -11,10 +13,11 @@ public sealed class StorageFullAttackTests
     [Fact]
     public async Task A_full_database_answers_507_to_the_sender_api_and_the_receivers_and_keeps_answering_reads()
     {
-        await using var target = new StorageAttackTarget();
+        await using var target = new LoopbackTarget();
         await using var server = new ProductionPlayground(new Dictionary<string, string?>
         {
             ["Webhooks:MaxDatabaseBytes"] = "131072",
+            ["Webhooks:SenderApi:AllowedHosts:0"] = "127.0.0.1",
             // The attack needs many requests; the rate limits are another test's subject.
             ["Security:RateLimits:Sender:PermitLimit"] = "100000",
             ["Security:RateLimits:Receivers:PermitLimit"] = "100000",
@@ -25,7 +28,7 @@ public sealed class StorageFullAttackTests
         HttpResponseMessage? refused = null;
         for (var i = 0; i < 96 && refused is null; i++)
         {
-            var response = await StorageAttack.EnqueueAsync(client, target.Url, padBytes: 4096);
+            var response = await StorageAttack.EnqueueAsync(client, target.Url(), padBytes: 4096);
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
                 stored ??= (await StorageAttack.JsonAsync(response)).GetProperty("id").GetString();
@@ -59,7 +62,7 @@ public sealed class StorageFullAttackTests
         var smallRefused = false;
         for (var i = 0; i < 200 && !smallRefused; i++)
         {
-            using var small = await StorageAttack.EnqueueAsync(client, target.Url);
+            using var small = await StorageAttack.EnqueueAsync(client, target.Url());
             Assert.Contains(small.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.InsufficientStorage });
             smallRefused = small.StatusCode == HttpStatusCode.InsufficientStorage;
         }

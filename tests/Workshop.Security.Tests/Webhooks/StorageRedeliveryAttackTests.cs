@@ -1,5 +1,7 @@
 using Workshop.Testing;
 
+using Workshop.Security.Tests.Support;
+
 namespace Workshop.Security.Tests.Webhooks;
 
 /// <summary>
@@ -11,10 +13,10 @@ public sealed class StorageRedeliveryAttackTests
     [Fact]
     public async Task Redelivering_one_delivery_past_the_limit_is_refused_with_429()
     {
-        await using var target = new StorageAttackTarget();
-        await using var server = new ProductionPlayground();
+        await using var target = new LoopbackTarget();
+        await using var server = new ProductionPlayground(new Dictionary<string, string?> { ["Webhooks:SenderApi:AllowedHosts:0"] = "127.0.0.1" });
         using var client = server.Client();
-        using var enqueued = await StorageAttack.EnqueueAsync(client, target.Url);
+        using var enqueued = await StorageAttack.EnqueueAsync(client, target.Url());
         Assert.Equal(HttpStatusCode.Accepted, enqueued.StatusCode);
         var id = (await StorageAttack.JsonAsync(enqueued)).GetProperty("id").GetString();
 

@@ -4,12 +4,14 @@ using System.Text;
 
 using Workshop.Security.Tests.Support;
 
-namespace Workshop.Security.Tests.Inspector;
+namespace Workshop.Security.Tests.Support;
 
 /// <summary>
 /// A tiny HTTP/1.1 target on 127.0.0.1 with a random port that records what reaches it: each connection, and the
 /// method, target and header lines of each request, then answers 200 (or, with <c>closeAtOnce</c>, closes every
-/// connection without a byte: an open port that gives no HTTP answer).
+/// connection without a byte: an open port that gives no HTTP answer). A raw socket server, so no second ASP.NET
+/// Core host is built while <see cref="ProductionPlayground"/> instances start (the test host finds its app through
+/// a process-wide listener that another host could confuse).
 /// </summary>
 internal sealed class LoopbackTarget : IAsyncDisposable
 {
@@ -34,6 +36,9 @@ internal sealed class LoopbackTarget : IAsyncDisposable
 
     /// <summary>Each request's request line and header lines, as received.</summary>
     public ConcurrentQueue<string[]> Requests { get; } = new();
+
+    /// <summary>Each complete request, parsed: method, target, headers and body.</summary>
+    public ConcurrentQueue<SinkRequest> Received { get; } = new();
 
     private async Task AcceptAsync()
     {
@@ -77,13 +82,14 @@ internal sealed class LoopbackTarget : IAsyncDisposable
                 Requests.Enqueue(lines);
                 var length = lines.Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
                     .Select(p => int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
-                var body = buffer.Count - (end + 4);
-                while (body < length)
+                var body = new List<byte>(buffer.Skip(end + 4));
+                while (body.Count < length)
                 {
                     var read = await stream.ReadAsync(chunk, _stop.Token);
                     if (read == 0) return;
-                    body += read;
+                    body.AddRange(chunk.AsSpan(0, read));
                 }
+                Received.Enqueue(SinkRequest.Parse(lines, [.. body]));
                 await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), _stop.Token);
             }
             catch (IOException)
