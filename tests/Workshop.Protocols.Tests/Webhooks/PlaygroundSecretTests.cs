@@ -19,6 +19,7 @@ public sealed class PlaygroundSecretTests : IDisposable
             new Dictionary<string, string?>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["AllowedHosts"] = "127.0.0.1",
                 ["Workshop__DataDirectory"] = _dataDirectory,
                 ["Webhooks__Standard__Secret"] = standard,
                 ["Webhooks__GitHub__Secret"] = "github-from-env",
