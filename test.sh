@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test of the kit. Installs what the tests need when it is missing (Chromium, Redis), then runs
+# Runs every test of the kit. Installs what the tests need when it is missing (Chromium, Redis, bubblewrap), then runs
 # `dotnet test` over the whole solution (the fault suite last, on its own). Extra arguments go to one
 # `dotnet test` of the whole solution, e.g. ./test.sh --filter Lab=03
 set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/ensure-chromium.sh
+# The grading sandbox (workshop grade); without it the sandboxed grading tests fail, never skip.
+scripts/ensure-bubblewrap.sh
 # Stop the Redis server only if this run started it.
 export WORKSHOP_REDIS_PIDFILE="${TMPDIR:-/tmp}/workshop-redis-$$.pid"
 trap 'if [ -f "$WORKSHOP_REDIS_PIDFILE" ]; then kill "$(cat "$WORKSHOP_REDIS_PIDFILE")" 2>/dev/null || true; rm -f "$WORKSHOP_REDIS_PIDFILE"; fi' EXIT
