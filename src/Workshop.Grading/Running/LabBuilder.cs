@@ -55,7 +55,7 @@ public static partial class LabBuilder
                 new SandboxMounts { ReadOnly = [Path.GetDirectoryName(Path.GetFullPath(projectDirectory))!], Writable = [projectDirectory, outputDirectory] },
                 new Dictionary<string, string>()), timeout, cancellationToken);
         if (timedOut) return new(projectDirectory, null, $"the build did not finish within {timeout.TotalSeconds:0} s", clock.Elapsed);
-        if (exit != 0) return new(projectDirectory, null, "the project does not compile:\n" + FirstErrors(output), clock.Elapsed);
+        if (exit != 0) return new(projectDirectory, null, $"the project does not compile{(HasErrorLines(output) ? "" : $" (the build ended with exit code {exit})")}:\n" + FirstErrors(output), clock.Elapsed);
 
         if (!File.Exists(dll)) return new(projectDirectory, null, $"the build succeeded but {Path.GetFileName(dll)} is missing (is AssemblyName changed?)", clock.Elapsed);
         File.WriteAllText(StampPath(dll), Path.GetFullPath(projectDirectory));
@@ -87,6 +87,8 @@ public static partial class LabBuilder
     }
 
     private static string StampPath(string dll) => dll + ".source";
+
+    private static bool HasErrorLines(string output) => output.Split('\n').Any(l => ErrorLine().IsMatch(l));
 
     private static string FirstErrors(string output)
     {

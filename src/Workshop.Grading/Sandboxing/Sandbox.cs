@@ -5,16 +5,20 @@ using Workshop.Grading.Running;
 namespace Workshop.Grading.Sandboxing;
 
 /// <summary>
-/// Runs a submission's commands (its build, its app) under bubblewrap on Linux: as an unprivileged user (the grader
-/// running as root first drops to <c>nobody</c> with <c>setpriv</c>), with a clean environment, every namespace
+/// Runs a submission's commands (its build, its app) under bubblewrap on Linux: as an unprivileged user (<c>nobody</c>
+/// inside; a grader running as root first drops to an unused uid of its own with <c>setpriv</c>), with a clean environment, every namespace
 /// unshared (so no network but the sandbox's own loopback, and its own pid namespace), a read-only system, the
 /// grader's homes and work folders hidden, a private <c>/tmp</c>, resource limits, and a kill that ends the whole
 /// pid namespace (bubblewrap's init dies with its parent, and every process in the namespace with it).
 /// </summary>
 public sealed class Sandbox
 {
-    /// <summary>The uid and gid commands run as.</summary>
+    /// <summary>The uid and gid commands see inside the sandbox (<c>nobody</c>).</summary>
     public const int SandboxUid = 65534;
+
+    // Outside, a root grader's sandboxes run as a uid nobody else uses: RLIMIT_NPROC counts every process of a uid on
+    // the kernel, so the shared `nobody` (other containers, other services) would make the limit fail at random.
+    private static readonly long OutsideUid = 1_900_000_000 + Random.Shared.Next(0, 100_000_000);
 
     // Hidden behind an empty tmpfs: where the grader's own secrets and the other students' files live.
     private static readonly string[] HiddenFolders = ["/root", "/home", "/work", "/srv", "/mnt", "/media", "/run", "/var/tmp", "/tmp"];
@@ -36,7 +40,7 @@ public sealed class Sandbox
     /// <summary>The limits every command gets.</summary>
     public SandboxLimits Limits { get; }
 
-    /// <summary>True when the grader runs as root, so the sandbox's writable folders must be handed to <see cref="SandboxUid"/>.</summary>
+    /// <summary>True when the grader runs as root, so the sandbox's writable folders must be handed to its outside uid.</summary>
     public bool DropsRoot => _setpriv is not null;
 
     /// <summary>
@@ -79,10 +83,10 @@ public sealed class Sandbox
         var a = info.ArgumentList;
         if (_setpriv is not null)
         {
-            foreach (var arg in (string[])["--reuid", Id, "--regid", Id, "--clear-groups", "--inh-caps=-all", "--", _bwrap]) a.Add(arg);
+            foreach (var arg in (string[])["--reuid", Text(OutsideUid), "--regid", Text(OutsideUid), "--clear-groups", "--inh-caps=-all", "--", _bwrap]) a.Add(arg);
         }
         foreach (var arg in (string[])["--unshare-all", "--die-with-parent", "--new-session", "--clearenv", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]) a.Add(arg);
-        if (_setpriv is null) foreach (var arg in (string[])["--uid", Id, "--gid", Id]) a.Add(arg);
+        foreach (var arg in (string[])["--uid", Id, "--gid", Id]) a.Add(arg);
         foreach (var folder in HiddenFolders.Append(Path.GetTempPath().TrimEnd('/')).Distinct().Where(Directory.Exists))
         {
             if (folder == "/tmp") foreach (var arg in (string[])["--size", Text(Limits.TmpBytes)]) a.Add(arg);
@@ -105,6 +109,9 @@ public sealed class Sandbox
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
             ["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "1",
+            // Every sandbox is a first run (a fresh HOME): the SDK's first-run workload check then fails at random
+            // under load ("An issue was encountered verifying workloads") and fails the build with it.
+            ["DOTNET_SKIP_WORKLOAD_INTEGRITY_CHECK"] = "1",
             ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
             ["DOTNET_GCHeapHardLimit"] = Limits.HeapBytes.ToString("X", CultureInfo.InvariantCulture),
             ["LANG"] = "C.UTF-8",
@@ -123,12 +130,12 @@ public sealed class Sandbox
         return info;
     }
 
-    /// <summary>Hands folders (recursively) to the sandbox user when the grader is root; otherwise they are already the caller's.</summary>
+    /// <summary>Hands folders (recursively) to the sandbox's outside uid when the grader is root; otherwise they are already the caller's.</summary>
     public async Task GiveToSandboxAsync(IEnumerable<string> folders, CancellationToken cancellationToken = default)
     {
         if (_setpriv is null) return;
         var chown = new ProcessStartInfo(ExecutableFinder.Find("chown") ?? "chown") { UseShellExecute = false };
-        foreach (var arg in (string[])["-R", "--no-dereference", $"{SandboxUid}:{SandboxUid}", "--"]) chown.ArgumentList.Add(arg);
+        foreach (var arg in (string[])["-R", "--no-dereference", $"{OutsideUid}:{OutsideUid}", "--"]) chown.ArgumentList.Add(arg);
         foreach (var folder in folders) chown.ArgumentList.Add(folder);
         var (exit, output, _) = await ProcessRunner.RunAsync(chown, TimeSpan.FromSeconds(60), cancellationToken);
         if (exit != 0) throw new IOException($"could not hand the working copy to the sandbox user: {output.Trim()}");
