@@ -53,7 +53,7 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         }
         finally
         {
-            if (runDirectory is not null) Directory.Delete(runDirectory, recursive: true);
+            if (runDirectory is not null) TryDelete(runDirectory);
         }
     }
 
@@ -63,6 +63,18 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         _options.Sandbox,
         new SandboxMounts { ReadOnly = [Path.GetDirectoryName(Path.GetFullPath(build.ProjectDirectory))!], Writable = [Path.GetDirectoryName(build.AssemblyPath!)!] },
         runDirectory);
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A socket folder in the temp folder: the OS cleans it eventually.
+        }
+    }
 
     // A short path: a Unix socket's path must fit in 108 bytes, and scratch folders can be deep.
     private static async Task<string> RunDirectoryAsync(Sandbox sandbox, CancellationToken cancellationToken)
