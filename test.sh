@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Runs every test of the kit. Installs what the tests need when it is missing (Chromium, nginx, Redis), then runs
+# Runs every test of the kit. Installs what the tests need when it is missing (Chromium, nginx, Redis, bubblewrap), then runs
 # `dotnet test` over the whole solution (the fault suite last, on its own). Extra arguments go to one
 # `dotnet test` of the whole solution, e.g. ./test.sh --filter Lab=03
 set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/ensure-chromium.sh
+# The attack suite's reverse-proxy test runs the nginx configuration docs/security.md gives deployers.
 scripts/ensure-nginx.sh
+# The grading sandbox (workshop grade); without it the sandboxed grading tests fail, never skip.
+scripts/ensure-bubblewrap.sh
 # Stop the Redis server only if this run started it.
 export WORKSHOP_REDIS_PIDFILE="${TMPDIR:-/tmp}/workshop-redis-$$.pid"
 trap 'if [ -f "$WORKSHOP_REDIS_PIDFILE" ]; then kill "$(cat "$WORKSHOP_REDIS_PIDFILE")" 2>/dev/null || true; rm -f "$WORKSHOP_REDIS_PIDFILE"; fi' EXIT

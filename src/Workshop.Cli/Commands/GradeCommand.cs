@@ -5,13 +5,16 @@ using Workshop.Grading.Checks;
 using Workshop.Grading.Probes;
 using Workshop.Grading.Reports;
 using Workshop.Grading.Running;
+using Workshop.Grading.Sandboxing;
 using Workshop.Grading.Submissions;
 
 namespace Workshop.Cli.Commands;
 
 /// <summary>
 /// <c>workshop grade SUBMISSIONS --out DIR</c>: every student folder (a copy of the repository), every lab, with the
-/// instructor's checks; writes gradebook.csv, feedback/&lt;student&gt;.md and .html, and junit.xml.
+/// instructor's checks; writes gradebook.csv, feedback/&lt;student&gt;.md and .html, and junit.xml. Every build and
+/// lab app of a submission runs in a bubblewrap sandbox; where there is none, it refuses unless
+/// <c>--trust-submissions</c> is given.
 /// </summary>
 public static class GradeCommand
 {
@@ -23,7 +26,11 @@ public static class GradeCommand
         var extra = new Option<string?>("--extra-checks") { Description = "A folder of hidden checks (*.json), kept outside the students' repository" };
         var labs = new Option<string?>("--labs") { Description = "Only these labs, comma separated (e.g. 01,02)" };
         var showHidden = new Option<bool>("--show-hidden") { Description = "Also show the hidden checks in the student feedback" };
-        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, showHidden };
+        var trust = new Option<bool>("--trust-submissions")
+        {
+            Description = "Run the submissions' builds and apps unsandboxed, as you (only for code you trust, or where bubblewrap is unavailable)",
+        };
+        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, showHidden, trust };
         command.SetAction(async (result, cancellationToken) =>
         {
             var workspace = Workspace.Open(Console.Error);
@@ -65,13 +72,26 @@ public static class GradeCommand
                 return ExitCodes.BadInput;
             }
 
+            Sandbox? sandbox = null;
+            if (!result.GetValue(trust))
+            {
+                var (found, reason) = await Sandbox.DetectAsync(cancellationToken: cancellationToken);
+                if (found is null)
+                {
+                    Console.Error.WriteLine($"workshop: grading runs every submission's build and app in a sandbox, and there is none here: {reason}.");
+                    Console.Error.WriteLine("workshop: install bubblewrap (Linux), or pass --trust-submissions to run them unsandboxed as yourself.");
+                    return ExitCodes.BadInput;
+                }
+                sandbox = found;
+            }
+
             var outDir = Path.GetFullPath(result.GetValue(output)!);
             var scratch = Path.Combine(Path.GetTempPath(), "workshop-grade-" + Guid.NewGuid().ToString("N"));
             var clock = Stopwatch.StartNew();
             var grades = new List<StudentGrade>();
             await using (var browser = new BrowserSession())
             {
-                var grader = new SubmissionGrader(workspace.Manifest, new LabRunner(browser), hidden);
+                var grader = new SubmissionGrader(workspace.Manifest, new LabRunner(browser, new LabRunnerOptions { Sandbox = sandbox }), hidden);
                 await AnsiConsole.Status().StartAsync("Grading…", async context =>
                 {
                     var progress = new Progress<string>(step => context.Status(Markup.Escape(step)));
@@ -79,7 +99,7 @@ public static class GradeCommand
                     {
                         var grade = await grader.GradeAsync(student, scratch, only, progress, cancellationToken);
                         grades.Add(grade);
-                        AnsiConsole.MarkupLine($"{Markup.Escape(grade.Student)}: {grade.Points}/{grade.Max}");
+                        AnsiConsole.MarkupLine($"{Markup.Escape(ReportText.Clean(grade.Student, keepNewlines: false))}: {grade.Points}/{grade.Max}");
                     }
                 });
             }
@@ -95,7 +115,7 @@ public static class GradeCommand
     {
         Directory.CreateDirectory(Path.Combine(outDir, "feedback"));
         File.WriteAllText(Path.Combine(outDir, "gradebook.csv"), GradebookWriter.ToCsv(grades));
-        JUnitWriter.ToXml(grades).Save(Path.Combine(outDir, "junit.xml"));
+        JUnitWriter.ToXml(grades, showHidden).Save(Path.Combine(outDir, "junit.xml"));
         foreach (var grade in grades)
         {
             File.WriteAllText(Path.Combine(outDir, "feedback", grade.Student + ".md"), FeedbackWriter.ToMarkdown(grade, showHidden));

@@ -8,7 +8,7 @@ namespace Workshop.Grading.Checks;
 /// map from the lab's paths to the target's.
 /// </summary>
 public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSession browser, CancellationToken cancellationToken,
-    IReadOnlyDictionary<string, string>? pathMap = null, Func<CancellationToken, Task>? restartLab = null)
+    IReadOnlyDictionary<string, string>? pathMap = null, Func<CancellationToken, Task>? restartLab = null, Action<int>? openGraderPort = null)
 {
     /// <summary>The target's base address, e.g. <c>http://127.0.0.1:41234/</c> (a lab process or the playground).</summary>
     public Uri BaseAddress { get; } = baseAddress;
@@ -32,6 +32,12 @@ public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSessio
     public Task RestartLabAsync() => restartLab is null
         ? throw new InvalidOperationException("this check restarts the lab, which works only when the checks start it themselves (not with --url)")
         : restartLab(CancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="url"/> (a receiver the check runs on the grader's loopback, e.g. a webhook sink) reachable
+    /// from the lab at the same address. Needed before handing such a URL to a sandboxed lab; a no-op otherwise.
+    /// </summary>
+    public void OpenToLab(Uri url) => openGraderPort?.Invoke(url.Port);
 
     /// <summary>The lab's path → the target's path (empty for a lab, which serves the lab's own paths).</summary>
     public IReadOnlyDictionary<string, string> PathMap { get; } = pathMap ?? new Dictionary<string, string>();

@@ -35,6 +35,7 @@ public sealed class WebhookSenderChecks : ILabCheckSet
 
     private static async Task<string> EnqueueAsync(CheckContext context, Uri url, string type = "payment.captured")
     {
+        context.OpenToLab(url); // a sandboxed lab reaches the grader's receiver only through this
         var body = new { url = url.ToString(), type, data = new { amount = 50000, currency = "INR", note = "käse ✓" } };
         using var response = await context.Http.PostAsJsonAsync("/api/events", body, context.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(context.CancellationToken);

@@ -3,6 +3,15 @@ namespace Workshop.Grading.Manifest;
 /// <summary>One lab as listed in <c>labs/labs.json</c>.</summary>
 public sealed record LabInfo(string Id, string Folder, string Title, IReadOnlyList<LabTask> Tasks, IReadOnlyList<string> Hints)
 {
+    /// <summary>
+    /// The files of <c>start/</c> a learner edits (from <c>labs.json</c>'s <c>editable</c>): grading takes only
+    /// these from a submission, everything else comes from the instructor's own start project.
+    /// </summary>
+    public IReadOnlyList<EditableGlob> Editable { get; init; } = [];
+
+    /// <summary>True when a path relative to <c>start/</c> is one a learner edits.</summary>
+    public bool IsEditable(string relativePath) => Editable.Any(g => g.IsMatch(relativePath));
+
     /// <summary>The points of every task together.</summary>
     public int MaxPoints => Tasks.Sum(t => t.Points);
 

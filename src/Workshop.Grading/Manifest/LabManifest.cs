@@ -37,8 +37,22 @@ public sealed class LabManifest
             l.Folder ?? throw new InvalidDataException($"{manifestPath}: lab {l.Id} has no folder"),
             l.Title ?? l.Folder,
             (l.Tasks ?? []).Select(t => new LabTask(t.Id ?? "?", t.Title ?? t.Id ?? "?", t.Points, t.Hint)).ToList(),
-            l.Hints ?? [])).ToList();
+            l.Hints ?? []) { Editable = Editable(manifestPath, l) }).ToList();
         return new LabManifest(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, labs);
+    }
+
+    // Required: without it grading would not know which files of a submission to take.
+    private static List<EditableGlob> Editable(string manifestPath, ManifestLab lab)
+    {
+        if (lab.Editable is not { Count: > 0 }) throw new InvalidDataException($"{manifestPath}: lab {lab.Id} has no \"editable\" list (the files a learner edits, e.g. \"**/*.cs\")");
+        try
+        {
+            return lab.Editable.Select(EditableGlob.Parse).ToList();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{manifestPath}: lab {lab.Id}: {e.Message}", e);
+        }
     }
 
     /// <summary>Finds a lab by id (<c>01</c>, <c>1</c>) or folder name (<c>01-websocket-welcome-echo</c>).</summary>
@@ -56,7 +70,7 @@ public sealed class LabManifest
 
     private sealed record ManifestFile(List<ManifestLab>? Labs);
 
-    private sealed record ManifestLab(string? Id, string? Folder, string? Title, List<ManifestTask>? Tasks, List<string>? Hints);
+    private sealed record ManifestLab(string? Id, string? Folder, string? Title, List<ManifestTask>? Tasks, List<string>? Hints, List<string>? Editable);
 
     private sealed record ManifestTask(string? Id, string? Title, int Points, string? Hint);
 }

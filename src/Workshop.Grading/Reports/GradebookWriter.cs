@@ -22,10 +22,6 @@ public static class GradebookWriter
         return csv.ToString();
     }
 
-    private static string Quote(string value)
-    {
-        // A folder name starting with = + - @ would be a formula in a spreadsheet: neutralise it.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    // A folder name is the student's choice: it is cleaned and a formula is neutralised (ReportText.CsvCell).
+    private static string Quote(string value) => ReportText.CsvCell(value);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Workshop.Grading.Sandboxing;
 
 namespace Workshop.Grading.Running;
 
@@ -10,7 +11,32 @@ public static partial class LabBuilder
     /// Builds the single project in <paramref name="projectDirectory"/> into <paramref name="outputDirectory"/>.
     /// Never throws for a broken lab: a missing project, a compile error or a timeout comes back as the error.
     /// </summary>
-    public static async Task<LabBuild> BuildAsync(string projectDirectory, string outputDirectory, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static Task<LabBuild> BuildAsync(string projectDirectory, string outputDirectory, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        BuildAsync(projectDirectory, outputDirectory, timeout, null, cancellationToken);
+
+    /// <summary>
+    /// Restores the project in <paramref name="projectDirectory"/> (with network, as the grader): done on the
+    /// instructor's files alone, before any submission file is in the folder, so a sandboxed build needs no network.
+    /// Packages go to <c>packages/</c> beside the project, where the sandbox can read them.
+    /// </summary>
+    public static async Task<string?> RestoreAsync(string projectDirectory, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var projects = Directory.GetFiles(projectDirectory, "*.csproj");
+        if (projects.Length != 1) return $"expected one .csproj in the instructor's start project, found {projects.Length}";
+        var packages = Path.Combine(Path.GetDirectoryName(projectDirectory)!, "packages");
+        string[] args = ["restore", projects[0], "--packages", packages, "-nologo", "-v:q", "-nodeReuse:false"];
+        var (exit, output, timedOut) = await ProcessRunner.RunAsync("dotnet", args, projectDirectory, timeout, cancellationToken);
+        if (timedOut) return $"restoring the instructor's project did not finish within {timeout.TotalSeconds:0} s";
+        return exit == 0 ? null : "restoring the instructor's project failed:\n" + FirstErrors(output);
+    }
+
+    /// <summary>
+    /// Builds as <see cref="BuildAsync(string, string, TimeSpan, CancellationToken)"/>, inside <paramref name="sandbox"/>
+    /// when given: offline (<c>--no-restore</c>: <see cref="RestoreAsync"/> ran before), only the project and the output
+    /// folder writable, the folder above the project (the instructor's settings and packages) read-only.
+    /// </summary>
+    public static async Task<LabBuild> BuildAsync(string projectDirectory, string outputDirectory, TimeSpan timeout, Sandbox? sandbox,
+        CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         if (!Directory.Exists(projectDirectory)) return new(projectDirectory, null, $"the folder {projectDirectory} does not exist", clock.Elapsed);
@@ -23,9 +49,13 @@ public static partial class LabBuilder
         // nodeReuse:false: no MSBuild node outlives the build holding our pipes or the student's files.
         var buildStarted = DateTime.UtcNow;
         string[] args = ["build", projects[0], "-o", outputDirectory, "-nologo", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-v:q"];
-        var (exit, output, timedOut) = await ProcessRunner.RunAsync("dotnet", args, projectDirectory, timeout, cancellationToken);
+        var (exit, output, timedOut) = sandbox is null
+            ? await ProcessRunner.RunAsync("dotnet", args, projectDirectory, timeout, cancellationToken)
+            : await ProcessRunner.RunAsync(sandbox.StartInfo("dotnet", [.. args, "--no-restore", "-p:UseSharedCompilation=false"], projectDirectory,
+                new SandboxMounts { ReadOnly = [Path.GetDirectoryName(Path.GetFullPath(projectDirectory))!], Writable = [projectDirectory, outputDirectory] },
+                new Dictionary<string, string>()), timeout, cancellationToken);
         if (timedOut) return new(projectDirectory, null, $"the build did not finish within {timeout.TotalSeconds:0} s", clock.Elapsed);
-        if (exit != 0) return new(projectDirectory, null, "the project does not compile:\n" + FirstErrors(output), clock.Elapsed);
+        if (exit != 0) return new(projectDirectory, null, $"the project does not compile{(HasErrorLines(output) ? "" : $" (the build ended with exit code {exit})")}:\n" + FirstErrors(output), clock.Elapsed);
 
         if (!File.Exists(dll)) return new(projectDirectory, null, $"the build succeeded but {Path.GetFileName(dll)} is missing (is AssemblyName changed?)", clock.Elapsed);
         File.WriteAllText(StampPath(dll), Path.GetFullPath(projectDirectory));
@@ -57,6 +87,8 @@ public static partial class LabBuilder
     }
 
     private static string StampPath(string dll) => dll + ".source";
+
+    private static bool HasErrorLines(string output) => output.Split('\n').Any(l => ErrorLine().IsMatch(l));
 
     private static string FirstErrors(string output)
     {

@@ -6,21 +6,27 @@ namespace Workshop.Grading.Running;
 /// <summary>
 /// A built lab running as a child process on a free loopback port. Started with <c>--urls http://127.0.0.1:0</c>,
 /// its address read from the "Now listening on" line, then probed with a real request before it counts as ready.
-/// Disposing kills its whole process tree.
+/// Disposing kills its whole process tree. Sandboxed, the app listens on a Unix socket inside its sandbox instead and
+/// the checks reach it through a forwarder (<see cref="SandboxSession"/>); killing the sandbox ends every process in it.
 /// </summary>
 public sealed partial class LabProcess : IAsyncDisposable
 {
     private readonly string _assemblyPath;
-    private readonly List<string> _output = [];
+    private readonly OutputTail _output = new();
+    private readonly SandboxSession? _sandbox;
     private Process _process = null!;
 
-    private LabProcess(string assemblyPath) => _assemblyPath = assemblyPath;
+    private LabProcess(string assemblyPath, SandboxedApp? sandbox)
+    {
+        _assemblyPath = assemblyPath;
+        _sandbox = sandbox is null ? null : new SandboxSession(sandbox);
+    }
 
     /// <summary>The lab's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Everything the lab printed (for failure reasons).</summary>
-    public string Output { get { lock (_output) return string.Join('\n', _output); } }
+    public string Output => _output.ToString();
 
     /// <summary>True once the process exited (e.g. crashed).</summary>
     public bool HasExited
@@ -39,16 +45,21 @@ public sealed partial class LabProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app and waits until it listens and answers HTTP, or throws <see cref="LabStartException"/>.</summary>
-    public static async Task<LabProcess> StartAsync(string assemblyPath, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static async Task<LabProcess> StartAsync(string assemblyPath, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        await StartAsync(assemblyPath, null, timeout, cancellationToken);
+
+    /// <summary>Starts the app, sandboxed when <paramref name="sandbox"/> is given.</summary>
+    internal static async Task<LabProcess> StartAsync(string assemblyPath, SandboxedApp? sandbox, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var lab = new LabProcess(assemblyPath);
+        var lab = new LabProcess(assemblyPath, sandbox);
         try
         {
             await lab.LaunchAsync("http://127.0.0.1:0", timeout, cancellationToken);
         }
         catch
         {
-            lab._process.Dispose();
+            lab._process?.Dispose();
+            if (lab._sandbox is not null) await lab._sandbox.DisposeAsync();
             throw;
         }
         return lab;
@@ -61,26 +72,16 @@ public sealed partial class LabProcess : IAsyncDisposable
     public async Task RestartAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         await StopAsync();
-        lock (_output) _output.Add("--- restarted by a check ---");
+        _output.Add("--- restarted by a check ---");
         await LaunchAsync($"http://127.0.0.1:{BaseAddress.Port}", timeout, cancellationToken);
     }
 
     private async Task LaunchAsync(string urls, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(_assemblyPath)!,
-        };
-        info.ArgumentList.Add(_assemblyPath);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(urls);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        var info = _sandbox is null ? Unsandboxed(urls) : _sandbox.StartInfo(_assemblyPath, AppEnvironment);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.RedirectStandardInput = true;
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = process;
@@ -96,6 +97,7 @@ public sealed partial class LabProcess : IAsyncDisposable
             deadline.CancelAfter(timeout);
             BaseAddress = await listening.Task.WaitAsync(deadline.Token);
             await WaitUntilAnsweringAsync(deadline.Token);
+            _sandbox?.Launched(process);
         }
         catch (OperationCanceledException)
         {
@@ -109,11 +111,29 @@ public sealed partial class LabProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The last lines the lab printed.</summary>
-    public string Tail(int lines = 15)
+    private ProcessStartInfo Unsandboxed(string urls)
     {
-        lock (_output) return string.Join('\n', _output.TakeLast(lines));
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(_assemblyPath)! };
+        foreach (var (key, value) in AppEnvironment) info.Environment[key] = value;
+        foreach (var arg in (string[])[_assemblyPath, "--urls", urls]) info.ArgumentList.Add(arg);
+        return info;
     }
+
+    /// <summary>
+    /// Makes a port of the grader's loopback (a receiver a check runs) reachable from the lab at the same address;
+    /// nothing to do for an unsandboxed lab, which shares the grader's loopback.
+    /// </summary>
+    internal void OpenGraderPort(int port) => _sandbox?.OpenPort(port, _process);
+
+    private static Dictionary<string, string> AppEnvironment => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["DOTNET_NOLOGO"] = "1",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    /// <summary>The last lines the lab printed.</summary>
+    public string Tail(int lines = 15) => _output.Last(lines).TrimEnd('\n');
 
     private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
     {
@@ -141,6 +161,7 @@ public sealed partial class LabProcess : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
+        if (_sandbox is not null) await _sandbox.DisposeAsync();
     }
 
     private async Task StopAsync()
@@ -154,17 +175,16 @@ public sealed partial class LabProcess : IAsyncDisposable
         {
             // Never started, already reaped, or a stuck reader: the kill was sent either way.
         }
+        if (_sandbox is not null) await _sandbox.StoppedAsync();
     }
 
     private void OnLine(string? line, TaskCompletionSource<Uri> listening)
     {
         if (line is null) return;
-        lock (_output)
-        {
-            if (_output.Count < 2000) _output.Add(line);
-        }
+        _output.Add(line);
         var match = ListeningLine().Match(line);
-        if (match.Success) listening.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
+        if (!match.Success) return;
+        listening.TrySetResult(_sandbox?.BaseAddress ?? new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
     }
 
     [GeneratedRegex(@"Now listening on: (?<url>https?://\S+)")]

@@ -6,6 +6,9 @@ namespace Workshop.Grading.Running;
 /// <summary>Every check result of one lab against one target, plus why the lab could not run (if it could not).</summary>
 public sealed record LabReport(LabInfo Lab, string Target, IReadOnlyList<CheckResult> Results, string? Error, TimeSpan Duration)
 {
+    /// <summary>What the student should know besides the checks (e.g. files of the submission that were refused).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>True when every check passed (and there was at least one).</summary>
     public bool Passed => Results.Count > 0 && Results.All(r => r.Passed);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Workshop.Grading.Checks;
 using Workshop.Grading.Manifest;
 using Workshop.Grading.Probes;
+using Workshop.Grading.Sandboxing;
 
 namespace Workshop.Grading.Running;
 
@@ -21,7 +22,7 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report($"building {lab.Id}");
-        var build = await LabBuilder.BuildAsync(projectDirectory, outputDirectory, _options.BuildTimeout, cancellationToken);
+        var build = await LabBuilder.BuildAsync(projectDirectory, outputDirectory, _options.BuildTimeout, _options.Sandbox, cancellationToken);
         return await RunAsync(lab, build, checks, progress, cancellationToken);
     }
 
@@ -32,20 +33,55 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         var clock = Stopwatch.StartNew();
         if (!build.Succeeded) return FailAll(lab, build.ProjectDirectory, checks, build.Error ?? "build failed", clock);
         progress?.Report($"starting {lab.Id}");
-        LabProcess process;
+        var runDirectory = _options.Sandbox is null ? null : await RunDirectoryAsync(_options.Sandbox, cancellationToken);
         try
         {
-            process = await LabProcess.StartAsync(build.AssemblyPath!, _options.StartTimeout, cancellationToken);
+            LabProcess process;
+            try
+            {
+                process = await LabProcess.StartAsync(build.AssemblyPath!, SandboxFor(build, runDirectory), _options.StartTimeout, cancellationToken);
+            }
+            catch (LabStartException e)
+            {
+                return FailAll(lab, build.ProjectDirectory, checks, e.Message, clock);
+            }
+            await using (process)
+            {
+                var report = await RunAgainstAsync(lab, process.BaseAddress, checks, build.ProjectDirectory, progress, cancellationToken, process);
+                return report with { Duration = clock.Elapsed };
+            }
         }
-        catch (LabStartException e)
+        finally
         {
-            return FailAll(lab, build.ProjectDirectory, checks, e.Message, clock);
+            if (runDirectory is not null) TryDelete(runDirectory);
         }
-        await using (process)
+    }
+
+    // The app sees the folder above its project (the instructor's settings, its own sources) read-only and may write
+    // only its output folder (e.g. lab 07's outbox) and the folder its socket goes in.
+    private SandboxedApp? SandboxFor(LabBuild build, string? runDirectory) => _options.Sandbox is null || runDirectory is null ? null : new SandboxedApp(
+        _options.Sandbox,
+        new SandboxMounts { ReadOnly = [Path.GetDirectoryName(Path.GetFullPath(build.ProjectDirectory))!], Writable = [Path.GetDirectoryName(build.AssemblyPath!)!] },
+        runDirectory);
+
+    private static void TryDelete(string folder)
+    {
+        try
         {
-            var report = await RunAgainstAsync(lab, process.BaseAddress, checks, build.ProjectDirectory, progress, cancellationToken, process);
-            return report with { Duration = clock.Elapsed };
+            Directory.Delete(folder, recursive: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A socket folder in the temp folder: the OS cleans it eventually.
+        }
+    }
+
+    // A short path: a Unix socket's path must fit in 108 bytes, and scratch folders can be deep.
+    private static async Task<string> RunDirectoryAsync(Sandbox sandbox, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "wsb-" + Guid.NewGuid().ToString("N")[..12])).FullName;
+        await sandbox.GiveToSandboxAsync([folder], cancellationToken);
+        return folder;
     }
 
     /// <summary>
@@ -88,7 +124,7 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         try
         {
             Func<CancellationToken, Task>? restart = process is null ? null : token => process.RestartAsync(_options.StartTimeout, token);
-            var context = new CheckContext(baseAddress, http, browser, deadline.Token, pathMap, restart);
+            var context = new CheckContext(baseAddress, http, browser, deadline.Token, pathMap, restart, process is null ? null : process.OpenGraderPort);
             // WaitAsync: a probe that ignores its token still cannot hold the run past its deadline.
             var outcome = await check.Run(context).WaitAsync(check.Timeout + TimeSpan.FromSeconds(2), labToken);
             return Result(lab, check, outcome.Passed, outcome.Observed, clock.Elapsed);

@@ -1,3 +1,5 @@
+using Workshop.Grading.Sandboxing;
+
 namespace Workshop.Grading.Running;
 
 /// <summary>Time limits for building, starting and checking a lab.</summary>
@@ -11,4 +13,10 @@ public sealed record LabRunnerOptions
 
     /// <summary>An upper bound for one lab's whole check run (a hung lab cannot stall a grading run).</summary>
     public TimeSpan LabTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Where builds and lab apps run: null runs them as the caller (a learner's own <c>workshop check</c>); a sandbox
+    /// runs every submission's build offline and its app behind a Unix socket (grading strangers' code).
+    /// </summary>
+    public Sandbox? Sandbox { get; init; }
 }

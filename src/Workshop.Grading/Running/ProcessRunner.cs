@@ -1,31 +1,32 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Workshop.Grading.Running;
 
 /// <summary>Runs a short-lived command (e.g. <c>dotnet build</c>) with a hard timeout, capturing its output.</summary>
 internal static class ProcessRunner
 {
-    public static async Task<(int ExitCode, string Output, bool TimedOut)> RunAsync(
+    public static Task<(int ExitCode, string Output, bool TimedOut)> RunAsync(
         string fileName, IEnumerable<string> args, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
+        var info = new ProcessStartInfo(fileName) { UseShellExecute = false, WorkingDirectory = workingDirectory };
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        var output = new StringBuilder();
+        return RunAsync(info, timeout, cancellationToken);
+    }
+
+    /// <summary>Runs a prepared command (e.g. a sandboxed one); its output is bounded to the last 64 KB.</summary>
+    public static async Task<(int ExitCode, string Output, bool TimedOut)> RunAsync(ProcessStartInfo info, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        var output = new OutputTail();
         using var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         // Waiting on the Exited event, not on end-of-output: a build server that inherited the pipes keeps them open.
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.Exited += (_, _) => exited.TrySetResult();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -36,7 +37,7 @@ internal static class ProcessRunner
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            lock (output) return (-1, output.ToString(), true);
+            return (-1, output.ToString(), true);
         }
         // Give the reader a moment to drain the last lines after exit.
         try
@@ -47,6 +48,6 @@ internal static class ProcessRunner
         catch (TimeoutException)
         {
         }
-        lock (output) return (process.ExitCode, output.ToString(), false);
+        return (process.ExitCode, output.ToString(), false);
     }
 }

@@ -5,17 +5,20 @@ using Workshop.Grading.Running;
 namespace Workshop.Grading.Submissions;
 
 /// <summary>
-/// Grades copies of the repository. Each lab of each student is copied (sources only) into a scratch folder next to
-/// the instructor's lab build settings, built and checked there with the instructor's checks: nothing inside a
-/// submission (its tests, its checks, its labs.json) decides a grade.
+/// Grades copies of the repository. Each lab of each student is built in a fresh copy of the instructor's own start
+/// project into which only the lab's editable files (labs.json) are taken from the submission (see
+/// <see cref="WorkingCopy"/>), and checked with the instructor's checks: nothing else inside a submission (its
+/// .csproj, its tests, its checks, its labs.json) is read, let alone decides a grade. The copy is restored before
+/// any submission file is in it; with a sandbox in the runner's options, the build and the app then run inside it.
 /// </summary>
 public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IReadOnlyDictionary<string, List<LabCheck>>? extraChecks = null)
 {
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", "node_modules", ".vs" };
-
     /// <summary>The student folders (sub-folders) of a submissions folder, sorted.</summary>
     public static IReadOnlyList<string> StudentFolders(string submissions) =>
         Directory.GetDirectories(submissions).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>How much of a lab folder is taken at most.</summary>
+    public SubmissionLimits Limits { get; init; } = new();
 
     /// <summary>Grades every lab that has checks for one student folder.</summary>
     public async Task<StudentGrade> GradeAsync(string studentFolder, string scratch, IReadOnlyCollection<string>? labIds = null,
@@ -29,15 +32,28 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
             if (checks.Count == 0) continue;
             progress?.Report($"{student} · lab {lab.Id}");
             var source = Path.Combine(studentFolder, "labs", lab.Folder, "start");
-            if (!Directory.Exists(source))
+            if (!Directory.Exists(source) || new DirectoryInfo(source).LinkTarget is not null)
             {
-                reports.Add(Missing(lab, checks, source, $"the lab folder labs/{lab.Folder}/start is missing from the submission"));
+                reports.Add(Missing(lab, checks, source, $"the lab folder labs/{lab.Folder}/start is missing from the submission (or is a symbolic link)"));
                 continue;
             }
             var work = Path.Combine(scratch, Safe(student), lab.Folder);
+            var project = Path.Combine(work, "lab");
+            IReadOnlyList<string> notes;
             try
             {
-                PrepareCopy(source, Path.Combine(work, "lab"));
+                var problem = await PrepareAsync(lab, project, cancellationToken);
+                if (problem is not null)
+                {
+                    reports.Add(Missing(lab, checks, source, problem));
+                    continue;
+                }
+                notes = WorkingCopy.TakeSubmission(lab, source, project, Limits);
+                if (runner.Options.Sandbox is { } sandbox)
+                {
+                    Directory.CreateDirectory(Path.Combine(work, "out"));
+                    await sandbox.GiveToSandboxAsync([project, Path.Combine(work, "out")], cancellationToken);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -46,13 +62,13 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
             }
             try
             {
-                var report = await runner.BuildAndRunAsync(lab, Path.Combine(work, "lab"), Path.Combine(work, "out"), checks, progress, cancellationToken);
-                reports.Add(Relative(report, Path.Combine(work, "lab"), $"labs/{lab.Folder}/start") with { Target = source });
+                var report = await runner.BuildAndRunAsync(lab, project, Path.Combine(work, "out"), checks, progress, cancellationToken);
+                reports.Add(Relative(report, project, $"labs/{lab.Folder}/start") with { Target = source, Notes = notes });
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // Whatever one submission does, the rest of the class is still graded.
-                reports.Add(Missing(lab, checks, source, $"the lab could not be graded: {e.GetType().Name}: {e.Message}"));
+                reports.Add(Missing(lab, checks, source, $"the lab could not be graded: {e.GetType().Name}: {e.Message}") with { Notes = notes });
             }
         }
         return new StudentGrade(student, reports);
@@ -66,30 +82,17 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
         return checks;
     }
 
-    private void PrepareCopy(string source, string target)
+    // The instructor's start project and build settings, restored while no submission file is in the folder yet.
+    private async Task<string?> PrepareAsync(LabInfo lab, string project, CancellationToken cancellationToken)
     {
-        if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-        CopyTree(source, target);
-        // The instructor's build settings sit above the copy, so the submission builds the way the labs are meant to.
-        var parent = Path.GetDirectoryName(target)!;
-        foreach (var props in new[] { "Directory.Build.props", "Directory.Packages.props" })
+        WorkingCopy.CopyInstructorStart(lab, manifest.VariantDirectory(lab, "start"), project);
+        var parent = Path.GetDirectoryName(project)!;
+        foreach (var settings in new[] { "Directory.Build.props", "Directory.Packages.props", "Directory.Build.targets", "NuGet.config" })
         {
-            var instructor = Path.Combine(manifest.LabsDirectory, props);
-            if (File.Exists(instructor)) File.Copy(instructor, Path.Combine(parent, props), overwrite: true);
+            var instructor = Path.Combine(manifest.LabsDirectory, settings);
+            if (File.Exists(instructor)) File.Copy(instructor, Path.Combine(parent, settings), overwrite: true);
         }
-    }
-
-    private static void CopyTree(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        foreach (var dir in Directory.GetDirectories(source))
-        {
-            if (SkippedFolders.Contains(Path.GetFileName(dir))) continue;
-            // A symlink could point anywhere on the grader's disk: it is not followed.
-            if (new DirectoryInfo(dir).LinkTarget is not null) continue;
-            CopyTree(dir, Path.Combine(target, Path.GetFileName(dir)));
-        }
+        return await LabBuilder.RestoreAsync(project, runner.Options.BuildTimeout, cancellationToken);
     }
 
     private static LabReport Missing(LabInfo lab, IReadOnlyList<LabCheck> checks, string source, string reason) =>

@@ -11,12 +11,17 @@ public static class CliRun
 
     public static Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] args) => RunInAsync(RepoPaths.Root, timeout, args);
 
-    public static async Task<(int ExitCode, string Output)> RunInAsync(string root, TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunInAsync(string root, TimeSpan timeout, params string[] args) =>
+        RunWithAsync(root, new Dictionary<string, string>(), timeout, args);
+
+    /// <summary>Runs the CLI with extra environment variables (e.g. a secret the submissions must never see).</summary>
+    public static async Task<(int ExitCode, string Output)> RunWithAsync(string root, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         info.ArgumentList.Add(Assembly);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["WORKSHOP_ROOT"] = root;
+        foreach (var (key, value) in environment) info.Environment[key] = value;
         var output = new StringBuilder();
         using var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -40,6 +40,60 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void Every_lab_declares_its_editable_files_and_they_cover_what_its_solution_changes()
+    {
+        foreach (var lab in Manifest.Labs)
+        {
+            Assert.NotEmpty(lab.Editable);
+            var start = Path.Combine(Manifest.LabsDirectory, lab.Folder, "start");
+            var solution = Path.Combine(Manifest.LabsDirectory, lab.Folder, "solution");
+            foreach (var file in Directory.EnumerateFiles(solution, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)))
+            {
+                var relative = Path.GetRelativePath(solution, file).Replace('\\', '/');
+                var startFile = Path.Combine(start, relative);
+                var changed = !File.Exists(startFile) || File.ReadAllText(startFile) != File.ReadAllText(file);
+                if (changed) Assert.True(lab.IsEditable(relative), $"lab {lab.Id}: the solution changes {relative}, which is not editable");
+            }
+            Assert.False(lab.IsEditable(Path.GetFileName(Directory.GetFiles(start, "*.csproj")[0])), $"lab {lab.Id}: the .csproj must not be editable");
+        }
+    }
+
+    [Theory]
+    [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x" } ] }""", "no \"editable\" list")]
+    [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["*"] } ] }""", "would take build settings")]
+    [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["**"] } ] }""", "would take build settings")]
+    [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["../*.cs"] } ] }""", "must not contain")]
+    [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["/etc/*.cs"] } ] }""", "must be relative")]
+    [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["*.{cs,js}"] } ] }""", "may only use")]
+    public void The_manifest_refuses_a_lab_whose_editable_list_is_missing_or_unsafe(string json, string reason)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "labs-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, json);
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => LabManifest.Load(path));
+            Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+            Assert.Contains("lab 01", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("**/*.cs", "Program.cs", true)]
+    [InlineData("**/*.cs", "Features/Chat.cs", true)]
+    [InlineData("**/*.cs", "Lab.csproj", false)]
+    [InlineData("wwwroot/**", "wwwroot/js/app.js", true)]
+    [InlineData("wwwroot/**", "wwwrootx/app.js", false)]
+    [InlineData("*.cs", "Features/Chat.cs", false)]
+    public void Editable_patterns_match_paths_relative_to_start(string pattern, string path, bool matches)
+    {
+        Assert.Equal(matches, EditableGlob.Parse(pattern).IsMatch(path));
+    }
+
+    [Fact]
     public void Labs_are_found_by_number_by_padded_id_and_by_folder()
     {
         Assert.Equal("01", Manifest.Find("1")?.Id);
