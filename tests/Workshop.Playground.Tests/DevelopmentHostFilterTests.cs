@@ -35,6 +35,25 @@ public sealed class DevelopmentHostFilterTests(PlaygroundServer server) : IClass
         Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fuzzy-train-5000.app.github.dev", true)]
+    [InlineData("FUZZY-TRAIN-5000.APP.GITHUB.DEV", true)]
+    [InlineData("other-codespace-5000.app.github.dev", false)]
+    [InlineData("fuzzy-train-5000.attacker.example", false)]
+    [InlineData("fuzzy-train-5000.evil.app.github.dev", false)]
+    public void In_a_codespace_its_own_forwarded_name_is_a_development_host_and_no_other(string host, bool allowed)
+    {
+        var codespace = new Dictionary<string, string?>
+        {
+            ["CODESPACES"] = "true",
+            ["CODESPACE_NAME"] = "fuzzy-train",
+            ["GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN"] = "app.github.dev",
+        };
+
+        Assert.Equal(allowed, Workshop.Playground.Features.Security.LoopbackHostFilter.IsDevelopmentHost(host, k => codespace.GetValueOrDefault(k)));
+        Assert.False(Workshop.Playground.Features.Security.LoopbackHostFilter.IsDevelopmentHost(host, _ => null));
+    }
+
     private async Task<string> RawGetAsync(string path, string host)
     {
         using var client = new TcpClient();

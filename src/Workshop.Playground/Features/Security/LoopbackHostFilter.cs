@@ -8,11 +8,13 @@ namespace Workshop.Playground.Features.Security;
 /// Development's DNS-rebinding guard. A learner's playground listens on loopback with <c>AllowedHosts</c> unset, so
 /// a web page could point a name it controls at 127.0.0.1 and script the playground from the learner's browser.
 /// While every address the server listens on is loopback, only loopback host names are accepted
-/// (<c>localhost</c>, <c>*.localhost</c>, 127.x, <c>[::1]</c>); others get 400 <c>host-not-allowed</c>. Bound to
-/// a public address, the developer chose to expose it and <c>AllowedHosts</c> governs as usual.
+/// (<c>localhost</c>, <c>*.localhost</c>, 127.x, <c>[::1]</c>), and in a GitHub Codespace its own forwarded name;
+/// others get 400 <c>host-not-allowed</c>. Bound to a public address, the developer chose to expose it; and a
+/// configured <c>AllowedHosts</c> (another cloud IDE's host name) replaces this filter with the framework's.
 /// </summary>
 public sealed class LoopbackHostFilter(RequestDelegate next, IServer server)
 {
+    private readonly Func<string, string?> _variable = Environment.GetEnvironmentVariable;
     private bool? _loopbackOnly;
 
     /// <summary>Runs the filter.</summary>
@@ -20,12 +22,31 @@ public sealed class LoopbackHostFilter(RequestDelegate next, IServer server)
     {
         ArgumentNullException.ThrowIfNull(context);
         _loopbackOnly ??= LoopbackOnly(server);
-        if (_loopbackOnly != true || IsLoopbackName(context.Request.Host.Host)) return next(context);
+        if (_loopbackOnly != true || IsDevelopmentHost(context.Request.Host.Host, _variable)) return next(context);
         return TypedResults.Problem(
-            detail: "This development server listens on loopback only and answers loopback host names only (localhost, 127.0.0.1, [::1]).",
+            detail: "This development server listens on loopback only and answers loopback host names only (localhost, 127.0.0.1, [::1]). " +
+                "Reaching it through another name on purpose (a cloud IDE's forwarded port)? Set AllowedHosts to that name.",
             statusCode: StatusCodes.Status400BadRequest,
             title: "Host not allowed",
             extensions: new Dictionary<string, object?> { ["reason"] = "host-not-allowed" }).ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// True for a loopback name, and inside a GitHub Codespace (<c>CODESPACES=true</c>) for that codespace's own
+    /// forwarded names (<c>{CODESPACE_NAME}-{port}.{GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN}</c>): GitHub's proxy
+    /// passes them through as the <c>Host</c>, and no one else can point such a name anywhere.
+    /// </summary>
+    public static bool IsDevelopmentHost(string host, Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        if (IsLoopbackName(host)) return true;
+        if (!string.Equals(variable("CODESPACES"), "true", StringComparison.OrdinalIgnoreCase)) return false;
+        var name = variable("CODESPACE_NAME");
+        var domain = variable("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN");
+        return !string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(domain)
+            && host.StartsWith(name + "-", StringComparison.OrdinalIgnoreCase)
+            && host.EndsWith("." + domain.Trim('.'), StringComparison.OrdinalIgnoreCase)
+            && !host[(name.Length + 1)..^(domain.Trim('.').Length + 1)].Contains('.', StringComparison.Ordinal);
     }
 
     /// <summary>True for <c>localhost</c>, a <c>.localhost</c> name and loopback address literals.</summary>
