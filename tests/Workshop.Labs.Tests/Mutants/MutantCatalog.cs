@@ -35,6 +35,11 @@ public static class MutantCatalog
                 if (!File.Exists(Path.Combine(folder, entry.Name + ".patch"))) problems.Add($"{lab.Folder}/mutants/mutants.json names {entry.Name}, but {entry.Name}.patch is missing");
                 if (lab.FindTask(entry.Task) is null) problems.Add($"{lab.Folder} mutant {entry.Name} names unknown task '{entry.Task}'");
                 if (string.IsNullOrWhiteSpace(entry.Thought)) problems.Add($"{lab.Folder} mutant {entry.Name} does not say what a learner was thinking");
+                foreach (var also in entry.AlsoFails ?? [])
+                {
+                    if (lab.FindTask(also) is null || also == entry.Task) problems.Add($"{lab.Folder} mutant {entry.Name}: alsoFails names '{also}', not another task of the lab");
+                }
+                if (entry.AlsoFails is { Count: > 0 } && string.IsNullOrWhiteSpace(entry.AlsoFailsBecause)) problems.Add($"{lab.Folder} mutant {entry.Name}: alsoFails without alsoFailsBecause");
             }
         }
         return problems;
@@ -50,7 +55,7 @@ public static class MutantCatalog
         {
             var name = Path.GetFileNameWithoutExtension(patch);
             var entry = entries.GetValueOrDefault(name);
-            return new Mutant(lab.Id, name, entry?.Task ?? "", entry?.Thought ?? "", patch);
+            return new Mutant(lab.Id, name, entry?.Task ?? "", entry?.Thought ?? "", patch, entry?.AlsoFails ?? [], entry?.KnownHole);
         });
     }
 
@@ -63,5 +68,5 @@ public static class MutantCatalog
 
     private sealed record Document(List<Entry> Mutants);
 
-    private sealed record Entry(string Name, string Task, string Thought);
+    private sealed record Entry(string Name, string Task, string Thought, List<string>? AlsoFails = null, string? AlsoFailsBecause = null, string? KnownHole = null);
 }

@@ -47,13 +47,25 @@ public sealed class MutantTests(LabSuiteFixture suite, ITestOutputHelper output)
 
         var own = report.Results.Where(r => r.Task == mutant.Task).ToList();
         Assert.True(own.Count > 0, $"lab {lab} has no checks for task {mutant.Task}");
+        if (mutant.KnownHole is { } hole)
+        {
+            // Strict: a hole that closed must be noticed, so the mutant goes back to guarding the check.
+            output.WriteLine($"known hole: {hole}");
+            Assert.True(own.All(r => r.Passed), Describe($"mutant {mutant} is caught now: remove \"knownHole\" from its entry ({hole})", own));
+            return;
+        }
         Assert.True(own.Any(r => !r.Passed), Describe($"mutant {mutant} ({mutant.Thought}) should fail task {mutant.Task}, but every check passed", own));
 
         // What the mutant was caught by, in the test's output: a reviewer sees the reason, not only the verdict.
         foreach (var r in own.Where(r => !r.Passed)) output.WriteLine($"caught by [{r.Task}] {r.Check}: {r.Observed}");
 
-        var others = report.Results.Where(r => r.Task != mutant.Task && !r.Passed).ToList();
+        var others = report.Results.Where(r => r.Task != mutant.Task && !mutant.AlsoFails.Contains(r.Task) && !r.Passed).ToList();
         Assert.True(others.Count == 0, Describe($"mutant {mutant} should fail only task {mutant.Task}, but it also failed", others));
+        foreach (var also in mutant.AlsoFails)
+        {
+            // A declared knock-on failure must really happen, or the declaration is stale and hides nothing.
+            Assert.True(report.Results.Any(r => r.Task == also && !r.Passed), $"mutant {mutant} declares that it also fails {also}, but that task passed");
+        }
     }
 
     private static string Describe(string title, List<CheckResult> results)
