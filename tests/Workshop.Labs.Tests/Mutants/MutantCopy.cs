@@ -17,7 +17,9 @@ public static class MutantCopy
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // The copy lives outside any repository, so git apply patches the folder itself (paths relative to solution/).
+        // git apply patches the folder itself (paths relative to solution/) only outside a repository: a temp folder
+        // inside a checkout would make it resolve paths against that repository's root, so discovery stops here.
+        info.Environment["GIT_CEILING_DIRECTORIES"] = Path.GetDirectoryName(Path.GetFullPath(destination));
         foreach (var arg in new[] { "apply", "--whitespace=nowarn", mutant.PatchPath }) info.ArgumentList.Add(arg);
         using var git = Process.Start(info) ?? throw new InvalidOperationException("git did not start");
         var stderr = git.StandardError.ReadToEndAsync();

@@ -11,7 +11,8 @@ namespace Workshop.Labs.Tests.Mutants;
 /// <summary>
 /// Every wrong-but-plausible solution on disk (<c>labs/NN-slug/mutants/*.patch</c>) fails exactly the task it names
 /// and passes every other task of its lab: a check that lets a mutant through does not test the lesson.
-/// Filter: <c>--filter "FullyQualifiedName~Mutant"</c>, and <c>WORKSHOP_MUTANT_LABS=03,06</c> for some labs only.
+/// Filter: <c>--filter "FullyQualifiedName~Mutant"</c> (or <c>Category=Mutants</c>, to run them as their own CI
+/// step), and <c>WORKSHOP_MUTANT_LABS=03,06</c> for some labs only.
 /// </summary>
 [Collection(LabsCollection.Name)]
 public sealed class MutantTests(LabSuiteFixture suite, ITestOutputHelper output)
@@ -38,7 +39,7 @@ public sealed class MutantTests(LabSuiteFixture suite, ITestOutputHelper output)
         Assert.NotEmpty(MutantCatalog.Load(suite.Manifest));
     }
 
-    [Theory, MemberData(nameof(Mutants))]
+    [Theory, MemberData(nameof(Mutants)), Trait("Category", "Mutants")]
     public async Task Mutant_fails_exactly_its_task_and_passes_every_other(string lab, string name)
     {
         var mutant = MutantCatalog.Load(suite.Manifest).Single(m => m.Lab == lab && m.Name == name);
