@@ -48,7 +48,14 @@ public sealed class LabSuiteFixture : IAsyncLifetime
         var source = Path.Combine(root, lab.Id, mutant.Name, "src");
         await MutantCopy.CreateAsync(Manifest.VariantDirectory(lab, "solution"), mutant, source);
         var runner = new LabRunner(Browser);
-        return await runner.BuildAndRunAsync(lab, source, Path.Combine(root, lab.Id, mutant.Name, "out"), CheckCatalog.For(lab.Id));
+        var output = Path.Combine(root, lab.Id, mutant.Name, "out");
+        if (!PageOnlyBuild.Applies(mutant)) return await runner.BuildAndRunAsync(lab, source, output, CheckCatalog.For(lab.Id));
+        // The same output folder as the solution's own tests (built once per run, whoever asks first), unless those
+        // build a student's copy there.
+        var solution = Manifest.VariantDirectory(lab, "solution");
+        var shared = StudentCopy is null ? $"{lab.Id}-{LabTarget.Solution}" : Path.Combine("mutants", lab.Id, "solution-out");
+        var solutionBuild = await LabBuilder.BuildAsync(solution, Path.Combine(_buildRoot, shared), runner.Options.BuildTimeout);
+        return await runner.RunAsync(lab, PageOnlyBuild.From(solutionBuild, solution, source, output), CheckCatalog.For(lab.Id));
     }
 
     private async Task<LabReport> RunAsync(string labId, LabTarget target)
