@@ -22,6 +22,9 @@ app.MapGet("/events", (HttpContext context, ScoreFeed feed, IHostApplicationLife
 {
     // TODO 2 solved: why: a proxy or browser cache that stores a stream would replay stale scores or hold it back.
     context.Response.Headers.CacheControl = "no-cache";
+    // TODO 2 solved: why X-Accel-Buffering: a reverse proxy (nginx buffers by default) would collect the events and
+    // pass them on in bursts; this header tells it to forward each one at once. TypedResults does not send it.
+    context.Response.Headers["X-Accel-Buffering"] = "no";
     // Why a linked token: the stream ends when the browser leaves AND when the app stops (or shutdown waits on it).
     var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
     context.Response.RegisterForDispose(stopping);

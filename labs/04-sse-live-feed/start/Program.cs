@@ -20,7 +20,8 @@ app.MapGet("/events", async (HttpContext context) =>
     // TODO 1 (hello): this is the brief's Express handler, still empty. Answer as an event stream:
     //        Content-Type text/event-stream, then the event "data: Hello from server\n\n", flushed at once
     //        (or, simpler: return TypedResults.ServerSentEvents(feed.WatchAsync(token)) from this handler).
-    // TODO 2 (headers): tell every cache and proxy not to keep this response: Cache-Control: no-cache.
+    // TODO 2 (headers): tell every cache and proxy not to keep this response: Cache-Control: no-cache; and tell a
+    //        buffering reverse proxy (nginx) to pass each event on at once: X-Accel-Buffering: no.
     // TODO 3 (feed): stream the score changes too: ScoreFeed.WatchAsync yields hello, the score, then each goal.
     try
     {

@@ -23,6 +23,7 @@ public sealed class SseLiveFeedChecks : ILabCheckSet
         new("hello", "is an event stream", "GET /events answers 200 with Content-Type text/event-stream, headers sent at once", IsEventStream),
         new("hello", "says hello first", "the first event's data is \"Hello from server\", within 3 s", SaysHelloFirst),
         new("headers", "is not cached", "the response carries Cache-Control: no-cache", IsNotCached),
+        new("headers", "asks proxies not to buffer", "the response carries X-Accel-Buffering: no (TypedResults.ServerSentEvents does not send it: a buffering reverse proxy such as nginx would hold every event back)", IsNotBuffered),
         new("feed", "broadcasts goals", "after POST /goal?team=home, every open /events stream gets a \"score\" event whose data is {\"home\":N,\"away\":M} with home one higher", BroadcastsGoals),
         new("feed", "refuses an unknown team", "POST /goal?team=nobody answers 400 and changes no score", RefusesUnknownTeam),
         new("page", "page shows the live score", "the page shows Hello from server in #log, and #home changes when a home goal is posted", PageShowsScore) { Timeout = TimeSpan.FromSeconds(20) },
@@ -48,6 +49,13 @@ public sealed class SseLiveFeedChecks : ILabCheckSet
         await using var sse = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
         var cache = sse.Response.Headers.CacheControl;
         return CheckOutcome.When(cache?.NoCache == true, $"Cache-Control: {cache?.ToString() ?? "(none)"}");
+    }
+
+    private static async Task<CheckOutcome> IsNotBuffered(CheckContext context)
+    {
+        await using var sse = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
+        var value = sse.Response.Headers.TryGetValues("X-Accel-Buffering", out var values) ? string.Join(", ", values) : null;
+        return CheckOutcome.When(string.Equals(value?.Trim(), "no", StringComparison.OrdinalIgnoreCase), $"X-Accel-Buffering: {value ?? "(none)"}");
     }
 
     private static (int Home, int Away)? Score(SseItem<string> item)

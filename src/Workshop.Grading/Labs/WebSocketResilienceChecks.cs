@@ -26,6 +26,9 @@ public sealed class WebSocketResilienceChecks : ILabCheckSet
         new("keepalive", "pings an idle client", "the server sends a WebSocket ping to an idle client within 3 s", PingsIdleClient),
         new("keepalive", "drops a dead peer", "a client that never answers pings is disconnected within 8 s", DropsDeadPeer),
         new("page", "page shows its state", "the page shows \"open\" in #state once connected", PageShowsOpen) { Timeout = TimeSpan.FromSeconds(20) },
+        new("page", "page backs off: doubling, capped, jittered",
+            "after POST /admin/drop, with every later attempt refused, the delays before the reconnects (read from the page's clock, which the grader advances) are never under 100 ms, grow (the 4th at least twice the 1st), stay under 10 s (a cap), and vary (jitter: the last three, at the cap, are not all equal)",
+            PageBacksOff) { Timeout = TimeSpan.FromSeconds(25) },
         new("page", "page reconnects after a drop", "after POST /admin/drop, #state goes through \"reconnecting\" and back to \"open\"", PageReconnects) { Timeout = TimeSpan.FromSeconds(25) },
     ];
 
@@ -152,6 +155,35 @@ public sealed class WebSocketResilienceChecks : ILabCheckSet
             var openAgain = reconnecting && await WaitForSecondOpenAsync(page);
             return CheckOutcome.When(openAgain, PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#log"), errors));
         });
+
+    private static Task<CheckOutcome> PageBacksOff(CheckContext context) =>
+        PageProbe.WithPagesAsync(context, 1, async (pages, errors) =>
+        {
+            var (delays, failure) = await ReconnectProbe.MeasureAsync(pages[0], context,
+                page => PageProbe.WaitForTextAsync(page, "#state", "open"),
+                async () =>
+                {
+                    using var drop = await context.Http.PostAsync("/admin/drop", null, context.CancellationToken);
+                    return drop.IsSuccessStatusCode ? null : $"POST /admin/drop answered {(int)drop.StatusCode}";
+                },
+                count: 8, giveUpMilliseconds: 12_000);
+            if (delays is null) return CheckOutcome.Fail(PageProbe.WithErrors(failure!, errors));
+            return JudgeBackoff(delays);
+        });
+
+    /// <summary>
+    /// The verdict on eight measured delays. The bounds are loose on purpose (any base from ~100 ms to ~1 s, any cap
+    /// up to 10 s, any kind of jitter that varies the capped delays), and exact measurements make them safe.
+    /// </summary>
+    private static CheckOutcome JudgeBackoff(IReadOnlyList<double> d)
+    {
+        var seen = $"delays before each reconnect: {ReconnectProbe.Format(d)}";
+        if (d.Min() < 100) return CheckOutcome.Fail($"{seen}: a reconnect came at once (under 100 ms), a tight loop that hammers a server that is down");
+        if (d[3] < 2 * d[0]) return CheckOutcome.Fail($"{seen}: the delay does not grow (the 4th is not twice the 1st): no doubling");
+        if (d.Max() > 10_000) return CheckOutcome.Fail($"{seen}: a delay over 10 s: no cap");
+        if (Math.Abs(d[^1] - d[^2]) < 1 && Math.Abs(d[^2] - d[^3]) < 1) return CheckOutcome.Fail($"{seen}: the last three delays are equal: no jitter (every client would come back at the same moment)");
+        return CheckOutcome.Pass(seen);
+    }
 
     private static async Task<bool> WaitForSecondOpenAsync(Microsoft.Playwright.IPage page)
     {

@@ -26,7 +26,7 @@ public sealed class WebSocketWelcomeEchoChecks : ILabCheckSet
         new("close", "answers a close", "when the client closes with 1000, the server completes the close handshake with 1000", CompletesClose),
         new("close", "rejects plain HTTP", "a plain GET /ws/echo (not a WebSocket upgrade) is refused with 400 Bad Request (or 426 Upgrade Required)", RejectsPlainHttp),
         new("page", "page shows Welcome!", "the page at / connects and shows Welcome! in #log", PageShowsWelcome) { Timeout = TimeSpan.FromSeconds(20) },
-        new("page", "page sends and shows the echo", "typing in #message and clicking #send shows the echo in #log, without console errors", PageShowsEcho) { Timeout = TimeSpan.FromSeconds(20) },
+        new("page", "page sends and shows the echo", "typing in #message and clicking #send sends a WebSocket frame with the text and shows the echo in #log, without console errors", PageShowsEcho) { Timeout = TimeSpan.FromSeconds(20) },
     ];
 
     private static async Task<CheckOutcome> FirstMessageIsWelcome(CheckContext context)
@@ -110,6 +110,10 @@ public sealed class WebSocketWelcomeEchoChecks : ILabCheckSet
         PageProbe.WithPagesAsync(context, 1, async (pages, errors) =>
         {
             var page = pages[0];
+            // The frames the page really sends: a page that appends the typed text to #log itself shows an "echo"
+            // without ever talking to the server.
+            var sent = new List<string>();
+            page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) => { lock (sent) sent.Add(frame.Text ?? ""); };
             await page.GotoAsync(context.HttpUrl("/").ToString());
             if (!await PageProbe.WaitForTextAsync(page, "#log", "Welcome!"))
             {
@@ -118,8 +122,13 @@ public sealed class WebSocketWelcomeEchoChecks : ILabCheckSet
             const string text = "ping from the grader";
             await page.FillAsync("#message", text, new() { Timeout = 3000 });
             await page.ClickAsync("#send", new() { Timeout = 3000 });
-            var ok = await PageProbe.WaitForTextAsync(page, "#log", text);
-            lock (errors) ok &= errors.Count == 0;
-            return CheckOutcome.When(ok, PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#log"), errors));
+            var shown = await PageProbe.WaitForTextAsync(page, "#log", text);
+            bool framed;
+            lock (sent) framed = sent.Contains(text);
+            bool clean;
+            lock (errors) clean = errors.Count == 0;
+            var observed = PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#log"), errors);
+            if (shown && !framed) return CheckOutcome.Fail($"{observed}, but the page sent no WebSocket frame with the text (frames sent: {sent.Count}): the echo was faked locally");
+            return CheckOutcome.When(shown && clean, observed);
         });
 }

@@ -3,6 +3,7 @@ using Workshop.Grading.Checks;
 using Workshop.Grading.Manifest;
 using Workshop.Grading.Probes;
 using Workshop.Grading.Running;
+using Workshop.Labs.Tests.Mutants;
 using Workshop.Testing;
 using Xunit;
 
@@ -15,6 +16,7 @@ namespace Workshop.Labs.Tests.Labs;
 public sealed class LabSuiteFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<(string Lab, LabTarget Target), Lazy<Task<LabReport>>> _reports = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<LabReport>>> _mutantReports = new();
     private readonly string _buildRoot = Path.Combine(Path.GetTempPath(), "workshop-labs-tests", Guid.NewGuid().ToString("N"));
 
     public LabManifest Manifest { get; } = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"));
@@ -28,6 +30,33 @@ public sealed class LabSuiteFixture : IAsyncLifetime
 
     public Task<LabReport> ReportAsync(string labId, LabTarget target) =>
         _reports.GetOrAdd((labId, target), key => new Lazy<Task<LabReport>>(() => RunAsync(key.Lab, key.Target))).Value;
+
+    /// <summary>
+    /// The report of a mutant: its lab's solution/ copied to scratch, the patch applied, built and checked once
+    /// (one build per mutant, the run's one browser).
+    /// </summary>
+    public Task<LabReport> MutantReportAsync(Mutant mutant) =>
+        _mutantReports.GetOrAdd(mutant.ToString(), _ => new Lazy<Task<LabReport>>(() => RunMutantAsync(mutant))).Value;
+
+    private async Task<LabReport> RunMutantAsync(Mutant mutant)
+    {
+        var lab = Manifest.Find(mutant.Lab) ?? throw new InvalidOperationException($"lab {mutant.Lab} is not in labs.json");
+        var root = Path.Combine(_buildRoot, "mutants");
+        Directory.CreateDirectory(root);
+        // Beside the labs' own Directory.Build.props / Directory.Packages.props, as the solution/ is (and as the grader does).
+        foreach (var props in Directory.GetFiles(Manifest.LabsDirectory, "Directory.*")) File.Copy(props, Path.Combine(root, Path.GetFileName(props)), overwrite: true);
+        var source = Path.Combine(root, lab.Id, mutant.Name, "src");
+        await MutantCopy.CreateAsync(Manifest.VariantDirectory(lab, "solution"), mutant, source);
+        var runner = new LabRunner(Browser);
+        var output = Path.Combine(root, lab.Id, mutant.Name, "out");
+        if (!PageOnlyBuild.Applies(mutant)) return await runner.BuildAndRunAsync(lab, source, output, CheckCatalog.For(lab.Id));
+        // The same output folder as the solution's own tests (built once per run, whoever asks first), unless those
+        // build a student's copy there.
+        var solution = Manifest.VariantDirectory(lab, "solution");
+        var shared = StudentCopy is null ? $"{lab.Id}-{LabTarget.Solution}" : Path.Combine("mutants", lab.Id, "solution-out");
+        var solutionBuild = await LabBuilder.BuildAsync(solution, Path.Combine(_buildRoot, shared), runner.Options.BuildTimeout);
+        return await runner.RunAsync(lab, PageOnlyBuild.From(solutionBuild, solution, source, output), CheckCatalog.For(lab.Id));
+    }
 
     private async Task<LabReport> RunAsync(string labId, LabTarget target)
     {

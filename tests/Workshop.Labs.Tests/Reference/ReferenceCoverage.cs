@@ -28,7 +28,7 @@ public static class ReferenceCoverage
         ["04"] = new Dictionary<string, string[]>
         {
             ["hello"] = ["is an event stream", "says hello first"],
-            ["headers"] = ["is not cached"],
+            ["headers"] = ["is not cached", "asks proxies not to buffer"],
         },
         ["05"] = new Dictionary<string, string[]>
         {
