@@ -127,7 +127,8 @@ public sealed class WebhookSenderChecks : ILabCheckSet
         // carry the machine's noise. The measured gaps only have to show that the lab really waited, and not too long.
         var planned = await PlannedDelaysAsync(context, id);
         var cap = planned.Count > 0 ? planned.Max() : 0;
-        var doubling = planned.Count == 5 && planned[0] > 0 &&
+        // At least one real doubling before the cap: a fixed wait would otherwise "double up to a cap" equal to itself.
+        var doubling = planned.Count == 5 && planned[0] > 0 && cap >= 2 * planned[0] &&
                        planned.Zip(planned.Skip(1), (x, y) => Math.Abs(y - Math.Min(2 * x, cap)) <= 0.1 * y).All(ok => ok);
         var capped = cap is > 0 and <= 1050 && planned.Count(d => d == cap) >= 2;
         var waited = gaps.Count == 5 && planned.Count == 5 && gaps.Zip(planned, (g, d) => g >= 0.8 * d).All(ok => ok) && gaps.Max() <= 2500;
