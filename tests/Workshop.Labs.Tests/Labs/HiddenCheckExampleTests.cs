@@ -19,6 +19,7 @@ public sealed class HiddenCheckExampleTests(LabSuiteFixture suite)
     [InlineData("04")]
     [InlineData("05")]
     [InlineData("06")]
+    [InlineData("08")]
     public async Task The_hidden_check_examples_pass_on_the_labs_solution_and_fail_on_its_start(string labId)
     {
         var solution = await RunAsync(labId, LabTarget.Solution);

@@ -38,7 +38,7 @@ internal sealed class HttpHiddenCheck : HiddenCheck
         var headersOk = ExpectHeaders.All(h => HeaderValue(response, h.Key)?.Contains(RunToken.Apply(h.Value, token), StringComparison.OrdinalIgnoreCase) == true);
         var bodyOk = ExpectBodyContains is null || body.Contains(RunToken.Apply(ExpectBodyContains, token), StringComparison.Ordinal);
         var json = "";
-        var jsonOk = ExpectJson.Count == 0 || JsonPath.Matches(body, ExpectJson, out json);
+        var jsonOk = ExpectJson.Count == 0 || JsonPath.Matches(body, ExpectJson, token, out json);
         var headers = string.Concat(ExpectHeaders.Keys.Select(k => $", {k}: {HeaderValue(response, k) ?? "(absent)"}"));
         return CheckOutcome.When(status == ExpectStatus && headersOk && bodyOk && jsonOk,
             $"HTTP {status}{headers}, {body.Length} characters{(json.Length == 0 ? "" : ", " + json)}");

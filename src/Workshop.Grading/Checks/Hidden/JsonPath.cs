@@ -26,15 +26,20 @@ internal static partial class JsonPath
         return current;
     }
 
-    /// <summary>True when every path of <paramref name="expected"/> holds its value in <paramref name="body"/> (JSON).</summary>
-    public static bool Matches(string body, IReadOnlyDictionary<string, JsonElement> expected, out string observed)
+    /// <summary>
+    /// True when every path of <paramref name="expected"/> holds its value in <paramref name="body"/> (JSON); an
+    /// expected string's <c>{{run}}</c> is <paramref name="token"/>.
+    /// </summary>
+    public static bool Matches(string body, IReadOnlyDictionary<string, JsonElement> expected, string token, out string observed)
     {
         try
         {
             using var doc = JsonDocument.Parse(body);
             var seen = expected.Keys.Select(p => $"{p} = {(Find(doc.RootElement, p) is { } v ? v.GetRawText() : "(absent)")}").ToList();
             observed = string.Join(", ", seen);
-            return expected.All(e => Find(doc.RootElement, e.Key) is { } v && JsonElement.DeepEquals(v, e.Value));
+            return expected.All(e => Find(doc.RootElement, e.Key) is { } v && (e.Value.ValueKind == JsonValueKind.String
+                ? v.ValueKind == JsonValueKind.String && v.GetString() == RunToken.Apply(e.Value.GetString()!, token)
+                : JsonElement.DeepEquals(v, e.Value)));
         }
         catch (JsonException)
         {

@@ -62,7 +62,7 @@ internal sealed class WebhookHiddenCheck : HiddenCheck
         var (status, text) = await DeliverAsync(context, id, body, secret, timestamp);
         var json = "";
         if (status != ExpectStatus || (ExpectBodyContains is not null && !text.Contains(RunToken.Apply(ExpectBodyContains, token), StringComparison.Ordinal))
-            || (ExpectJson.Count > 0 && !JsonPath.Matches(text, ExpectJson, out json)))
+            || (ExpectJson.Count > 0 && !JsonPath.Matches(text, ExpectJson, token, out json)))
         {
             return CheckOutcome.Fail($"the delivery was answered {status} {Cut(text)}");
         }
@@ -71,7 +71,7 @@ internal sealed class WebhookHiddenCheck : HiddenCheck
         if (EffectsAt is not null && before == 0) return CheckOutcome.Fail($"GET {EffectsAt} does not show delivery {id} after it was accepted");
         var (again, againText) = await DeliverAsync(context, id, body, secret, timestamp);
         if (again != Duplicate.ExpectStatus || (Duplicate.ExpectBodyContains is not null && !againText.Contains(Duplicate.ExpectBodyContains, StringComparison.Ordinal))
-            || (Duplicate.ExpectJson.Count > 0 && !JsonPath.Matches(againText, Duplicate.ExpectJson, out json)))
+            || (Duplicate.ExpectJson.Count > 0 && !JsonPath.Matches(againText, Duplicate.ExpectJson, token, out json)))
         {
             return CheckOutcome.Fail($"the second identical delivery was answered {again} {Cut(againText)}");
         }
