@@ -12,6 +12,7 @@ root.Subcommands.Add(HintCommand.Create());
 root.Subcommands.Add(ResetCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
 root.Subcommands.Add(GradeCommand.Create());
+root.Subcommands.Add(ClassroomCommand.Create());
 root.Subcommands.Add(SiteCommand.Create());
 root.Subcommands.Add(NotebooksCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -12,13 +12,20 @@ public static class CheckCommand
         var solution = new Option<bool>("--solution") { Description = "Check the lab's solution/ instead of start/" };
         var path = new Option<string?>("--path") { Description = "Check this project folder instead (e.g. a student's copy of start/)" };
         var url = new Option<string?>("--url") { Description = "Check an app that is already running at this base URL (e.g. the playground)" };
-        var command = new Command("check", "Build one lab and run its checks; exit code 1 when a check fails") { lab, solution, path, url };
+        var task = new Option<string?>("--task") { Description = "Run only this task's checks (its id in labs.json); exit code 1 exactly when the task fails" };
+        var command = new Command("check", "Build one lab and run its checks; exit code 1 when a check fails") { lab, solution, path, url, task };
         command.SetAction(async (result, cancellationToken) =>
         {
             var workspace = Workspace.Open(Console.Error);
             if (workspace is null) return ExitCodes.BadInput;
             var info = workspace.FindLab(result.GetValue(lab)!, Console.Error);
             if (info is null) return ExitCodes.BadInput;
+            var only = result.GetValue(task);
+            if (only is not null && info.FindTask(only) is null)
+            {
+                Console.Error.WriteLine($"workshop: lab {info.Id} has no task '{only}'; its tasks: {string.Join(", ", info.Tasks.Select(t => t.Id))}.");
+                return ExitCodes.BadInput;
+            }
             Uri? target = null;
             if (result.GetValue(url) is { } text && !Uri.TryCreate(text.TrimEnd('/') + "/", UriKind.Absolute, out target))
             {
@@ -32,8 +39,9 @@ public static class CheckCommand
                 Console.Error.WriteLine($"workshop: the folder {project} does not exist.");
                 return ExitCodes.BadInput;
             }
-            var record = result.GetValue(path) is null && !result.GetValue(solution);
-            var report = await LabChecker.RunAsync(workspace, info, project, target, record, cancellationToken);
+            // One task's run says nothing about the lab's progress as a whole: only a full check is recorded.
+            var record = result.GetValue(path) is null && !result.GetValue(solution) && only is null;
+            var report = await LabChecker.RunAsync(workspace, info, project, target, record, cancellationToken, only);
             return report.Passed ? ExitCodes.Ok : ExitCodes.ChecksFailed;
         });
         return command;

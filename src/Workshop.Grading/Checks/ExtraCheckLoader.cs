@@ -1,46 +1,37 @@
-using System.Net.WebSockets;
 using System.Text.Json;
-using Workshop.Grading.Probes;
+using System.Text.Json.Serialization;
+using Workshop.Grading.Checks.Hidden;
 
 namespace Workshop.Grading.Checks;
 
 /// <summary>
 /// Reads an instructor's hidden checks from a folder outside the students' repository: every <c>*.json</c> file
-/// describes one hidden task of one lab with declarative HTTP or WebSocket probes (data, never code, so nothing
-/// from that folder runs with the grader's rights).
+/// describes one hidden task of one lab with declarative checks of the kinds <c>http</c>, <c>websocket</c>,
+/// <c>sse</c> and <c>webhook</c> (data, never code, so nothing from that folder runs with the grader's rights).
+/// An unknown kind, an unknown field or a missing required field is an error naming the file and line.
+/// Examples of every kind: <c>docs/hidden-checks/</c>.
 /// </summary>
-/// <example>
-/// <code>
-/// { "lab": "01", "task": "unicode-echo", "points": 1, "checks": [
-///   { "name": "echoes accents", "kind": "websocket", "path": "/ws/echo", "send": ["héllo"], "expect": ["Welcome!", "héllo"] },
-///   { "name": "serves the page", "kind": "http", "path": "/", "expectStatus": 200, "expectBodyContains": "&lt;ul id=\"log\"" } ] }
-/// </code>
-/// </example>
 public static class ExtraCheckLoader
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowOutOfOrderMetadataProperties = true,
+    };
 
-    /// <summary>The hidden checks per lab id; a malformed file throws with its name.</summary>
+    /// <summary>The hidden checks per lab id; a malformed file throws <see cref="InvalidDataException"/> naming it (and the line).</summary>
     public static IReadOnlyDictionary<string, List<LabCheck>> Load(string directory)
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"The extra-checks folder {directory} does not exist.");
         var byLab = new Dictionary<string, List<LabCheck>>();
         foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
-            ExtraTask task;
-            try
-            {
-                task = JsonSerializer.Deserialize<ExtraTask>(File.ReadAllText(file), Json) ?? throw new InvalidDataException("empty file");
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{Path.GetFileName(file)}: {e.Message}", e);
-            }
-            if (task.Lab is null || task.Task is null) throw new InvalidDataException($"{Path.GetFileName(file)}: \"lab\" and \"task\" are required");
+            var task = Parse(file);
             var list = byLab.TryGetValue(task.Lab, out var existing) ? existing : byLab[task.Lab] = [];
-            foreach (var probe in task.Checks ?? [])
+            foreach (var check in task.Checks)
             {
-                list.Add(new LabCheck(task.Task, probe.Name ?? probe.Path ?? "hidden check", probe.Describe(), probe.RunAsync)
+                list.Add(new LabCheck(task.Task, check.Name ?? check.Path, check.Describe(), check.RunAsync)
                 {
                     Hidden = true,
                     Points = task.Points,
@@ -50,35 +41,31 @@ public static class ExtraCheckLoader
         return byLab;
     }
 
-    private sealed record ExtraTask(string? Lab, string? Task, int Points, List<ExtraProbe>? Checks);
-
-    private sealed record ExtraProbe(string? Name, string? Kind, string? Path, int? ExpectStatus, string? ExpectBodyContains, List<string>? Send, List<string>? Expect)
+    private static HiddenTaskFile Parse(string file)
     {
-        public string Describe() => Kind == "websocket"
-            ? $"on {Path}: after sending [{string.Join(", ", Send ?? [])}] the messages [{string.Join(", ", Expect ?? [])}]"
-            : $"GET {Path} answers {ExpectStatus ?? 200}{(ExpectBodyContains is null ? "" : $" containing \"{ExpectBodyContains}\"")}";
-
-        public async Task<CheckOutcome> RunAsync(CheckContext context)
+        var name = Path.GetFileName(file);
+        HiddenTaskFile? task;
+        try
         {
-            var path = Path ?? "/";
-            if (Kind != "websocket")
-            {
-                using var response = await context.Http.GetAsync(path, context.CancellationToken);
-                var body = await response.Content.ReadAsStringAsync(context.CancellationToken);
-                var ok = (int)response.StatusCode == (ExpectStatus ?? 200) && (ExpectBodyContains is null || body.Contains(ExpectBodyContains, StringComparison.Ordinal));
-                return CheckOutcome.When(ok, $"HTTP {(int)response.StatusCode}, {body.Length} characters");
-            }
-            using var socket = await WebSocketProbe.ConnectAsync(context.WsUrl(path), context.CancellationToken);
-            foreach (var text in Send ?? []) await WebSocketProbe.SendTextAsync(socket, text, context.CancellationToken);
-            var got = new List<string>();
-            foreach (var _ in Expect ?? [])
-            {
-                var text = await WebSocketProbe.ReceiveTextAsync(socket, context.CancellationToken);
-                if (text is null) break;
-                got.Add(text);
-            }
-            if (socket.State == WebSocketState.Open) await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", context.CancellationToken);
-            return CheckOutcome.When(got.SequenceEqual(Expect ?? []), $"received [{string.Join(", ", got.Select(WebSocketProbe.Describe))}]");
+            task = JsonSerializer.Deserialize<HiddenTaskFile>(File.ReadAllText(file), Json);
         }
+        catch (JsonException e)
+        {
+            // LineNumber is zero-based; the message repeats the path and position, which the prefix now says.
+            var message = e.Message.Split(" Path: ", 2)[0].Split(" LineNumber: ", 2)[0];
+            throw new InvalidDataException($"{name}:{(e.LineNumber ?? 0) + 1}: {message} (at {e.Path})", e);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new InvalidDataException($"{name}: every check needs a \"kind\" (http, websocket, sse or webhook): {e.Message}", e);
+        }
+        if (task is null) throw new InvalidDataException($"{name}: the file holds no task");
+        if (task.Points < 0) throw new InvalidDataException($"{name}: \"points\" cannot be negative");
+        if (task.Checks.Count == 0) throw new InvalidDataException($"{name}: \"checks\" is empty");
+        for (var i = 0; i < task.Checks.Count; i++)
+        {
+            if (task.Checks[i].Validate(task.Lab) is { } problem) throw new InvalidDataException($"{name}: checks[{i}]: {problem}");
+        }
+        return task;
     }
 }

@@ -85,9 +85,9 @@ public sealed class SseProbe : IAsyncDisposable
         {
             await _events.DisposeAsync();
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException or InvalidOperationException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException or InvalidOperationException or NotSupportedException)
         {
-            // The stream was cut on purpose.
+            // The stream was cut on purpose (NotSupportedException: the iterator was disposed while a read was pending).
         }
     }
 }
