@@ -71,9 +71,12 @@ internal sealed class RawWebSocketClient : IDisposable
     }
 
     /// <summary>Reads server frames (never answering anything) until the server drops the connection; their opcodes.</summary>
-    public async Task<List<int>> ReadFramesUntilDroppedAsync()
+    public async Task<List<int>> ReadFramesUntilDroppedAsync() => [.. (await ReadFrameListUntilDroppedAsync()).Select(f => f.Opcode)];
+
+    /// <summary>Reads server frames (never answering anything) until the server drops the connection.</summary>
+    public async Task<List<RawFrame>> ReadFrameListUntilDroppedAsync()
     {
-        var opcodes = new List<int>();
+        var frames = new List<RawFrame>();
         try
         {
             while (true)
@@ -85,12 +88,12 @@ internal sealed class RawWebSocketClient : IDisposable
                 else if (length == 127) for (var i = 0; i < 8; i++) length = (length << 8) | await ReadByteAsync();
                 var payload = new byte[length];
                 await _stream.ReadExactlyAsync(payload);
-                opcodes.Add(first & 0x0F);
+                frames.Add(new RawFrame(first & 0x0F, payload));
             }
         }
         catch (Exception e) when (e is EndOfStreamException or IOException)
         {
-            return opcodes;
+            return frames;
         }
     }
 
@@ -117,4 +120,11 @@ internal sealed class RawWebSocketClient : IDisposable
         b.Count >= 4 && b[^4] == '\r' && b[^3] == '\n' && b[^2] == '\r' && b[^1] == '\n';
 
     public void Dispose() => _tcp.Dispose();
+}
+
+/// <summary>One frame as the server sent it.</summary>
+public sealed record RawFrame(int Opcode, byte[] Payload)
+{
+    /// <summary>The close code of a close frame (opcode 8) that carries one.</summary>
+    public int? CloseCode => Opcode == 8 && Payload.Length >= 2 ? (Payload[0] << 8) | Payload[1] : null;
 }

@@ -21,7 +21,7 @@ public sealed class SenderTimeoutTests
                 await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
                 return Results.Ok();
             }),
-            new Dictionary<string, string?> { ["Webhooks:Sender:AttemptTimeout"] = "00:00:00.300", ["Webhooks:Sender:MaxAttempts"] = "2" });
+            new Dictionary<string, string?> { ["Webhooks:Sender:AttemptTimeout"] = "00:00:02", ["Webhooks:Sender:MaxAttempts"] = "2" });
         var sender = host.Services.GetRequiredService<WebhookSender>();
         var delivery = await sender.EnqueueAsync(
             new WebhookMessage(new Uri(host.BaseAddress, "slow"), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "t", Encoding.UTF8.GetBytes("{}")),
@@ -34,10 +34,12 @@ public sealed class SenderTimeoutTests
         Assert.All(seen.AttemptLog, a =>
         {
             Assert.Null(a.StatusCode);
-            Assert.StartsWith("No answer within", a.Error, StringComparison.Ordinal);
-            Assert.True(a.Duration >= TimeSpan.FromMilliseconds(250), $"attempt lasted {a.Duration.TotalMilliseconds} ms");
+            // The deadline counts from the claim (DeliveryRunner), so a loaded machine shortens the send itself:
+            // what the endpoint proves is that only the timeout ended each attempt (it never answers).
+            Assert.StartsWith("No answer within 2 s", a.Error, StringComparison.Ordinal);
         });
-        // Under load an attempt can time out before the request reaches the endpoint, so at least one did.
+        // The timeout is long enough for a request to reach the endpoint on a loaded machine; a second attempt may
+        // still time out on the way.
         Assert.InRange(Volatile.Read(ref calls), 1, 2);
     }
 }
