@@ -22,7 +22,7 @@ public sealed class SseResumeChecks : ILabCheckSet
         new("ids", "news events carry increasing ids", "two published items arrive as \"news\" events with ids, the second id greater than the first", CarryIds),
         new("replay", "replays after Last-Event-ID", "a stream opened with Last-Event-ID: N first gets every news event after N, in order, and not N itself", Replays),
         new("retry", "tells the browser when to retry", "the stream sends retry: with at most 2000 ms", SendsRetry),
-        new("heartbeat", "keeps an idle stream alive", "an idle stream receives a heartbeat (a comment or an event) at least every 3 s", SendsHeartbeat),
+        new("heartbeat", "keeps an idle stream alive", "an idle stream, watched for at least 2 s of heartbeats, receives one (a comment \": ping\" or a complete event) at least every 3 s, not a flood, every line well formed, and stays open", SendsHeartbeat),
         new("page", "page loses nothing across a drop", "news posted while the page's stream is dropped (POST /admin/drop) still appears in #news, once", PageLosesNothing) { Timeout = TimeSpan.FromSeconds(25) },
     ];
 
@@ -90,31 +90,11 @@ public sealed class SseResumeChecks : ILabCheckSet
 
     private static async Task<CheckOutcome> SendsHeartbeat(CheckContext context)
     {
-        // Raw lines, because a comment heartbeat (": ping") is invisible to an SSE parser.
         using var request = new HttpRequestMessage(HttpMethod.Get, "/events");
+        request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await context.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(context.CancellationToken));
-        var opened = DateTime.UtcNow;
-        var lines = 0;
-        while (DateTime.UtcNow - opened < TimeSpan.FromSeconds(7))
-        {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-            wait.CancelAfter(TimeSpan.FromSeconds(3));
-            string? line;
-            try
-            {
-                line = await reader.ReadLineAsync(wait.Token);
-            }
-            catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
-            {
-                return CheckOutcome.Fail($"silence for 3 s after {lines} line(s): no heartbeat");
-            }
-            if (line is null) return CheckOutcome.Fail("the stream ended");
-            if (line.Length > 0) lines++;
-            // Past the opening burst, anything at all that arrives is a heartbeat (nothing is being published).
-            if (line.Length > 0 && DateTime.UtcNow - opened > TimeSpan.FromSeconds(1.5)) return CheckOutcome.Pass($"\"{line}\" arrived after {(DateTime.UtcNow - opened).TotalSeconds:0.0} s");
-        }
-        return CheckOutcome.Fail("no heartbeat line after the first 1.5 s");
+        return await HeartbeatWatch.JudgeAsync(reader, context.CancellationToken);
     }
 
     private static Task<CheckOutcome> PageLosesNothing(CheckContext context) =>

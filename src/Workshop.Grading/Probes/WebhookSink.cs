@@ -12,7 +12,10 @@ namespace Workshop.Grading.Probes;
 /// <summary>
 /// A webhook receiver for checks: Kestrel on <c>127.0.0.1:0</c> that answers each request with the status a
 /// script chooses (given the path and how many requests that path had before) and records everything it got.
-/// A 3xx answer carries <c>Location: /redirected</c>, so a sender that follows redirects is caught.
+/// A 3xx answer carries <c>Location: /redirected</c>, so a sender that follows redirects is caught. The answer
+/// <see cref="Drop"/> cuts the connection without a response. Every response closes its connection, so each
+/// attempt of a sender arrives on a fresh one (a pooled connection the sink cut is never retried by the sender's
+/// HTTP stack behind its back).
 /// </summary>
 public sealed class WebhookSink : IAsyncDisposable
 {
@@ -21,6 +24,9 @@ public sealed class WebhookSink : IAsyncDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private WebhookSink(WebApplication app) => _app = app;
+
+    /// <summary>The answer that aborts the connection instead of responding (recorded with status 0).</summary>
+    public const int Drop = 0;
 
     /// <summary>The sink's base address.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -73,6 +79,12 @@ public sealed class WebhookSink : IAsyncDisposable
             status = answer(path, _requests.Count(r => r.Path == path));
             _requests.Add(new SinkRequest(path, _clock.Elapsed, headers, body.ToArray(), status));
         }
+        if (status == Drop)
+        {
+            context.Abort();
+            return;
+        }
+        context.Response.Headers.Connection = "close";
         context.Response.StatusCode = status;
         if (status is >= 300 and < 400) context.Response.Headers.Location = "/redirected";
     }
