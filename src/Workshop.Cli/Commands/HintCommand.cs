@@ -62,7 +62,7 @@ public static class HintCommand
     {
         var number = lab.Tasks.ToList().IndexOf(task) + 1;
         AnsiConsole.MarkupLine($"[bold]Lab {lab.Id} · {Markup.Escape(lab.Title)}[/]  (README: labs/{Markup.Escape(lab.Folder)}/README.md)");
-        AnsiConsole.MarkupLine($" Task {number}. [bold]{Markup.Escape(task.Title)}[/] ({task.Points} pts, id [blue]{Markup.Escape(task.Id)}[/])" +
+        AnsiConsole.MarkupLine($" Task {number}. [bold]{Markup.Escape(task.Title)}[/] ({task.Points} {(task.Points == 1 ? "point" : "points")}, id [blue]{Markup.Escape(task.Id)}[/])" +
             (why.Length > 0 ? $" [grey]· {Markup.Escape(why)}[/]" : ""));
         if (task.Hints is null)
         {
@@ -73,9 +73,10 @@ public static class HintCommand
             (level == 3 && task.Hints.Files.Count > 0 ? $" [grey]in {Markup.Escape(string.Join(", ", task.Hints.Files))}[/]" : ""));
         // Code goes out as plain text: Spectre markup would read its brackets as styles.
         foreach (var line in task.Hints.Level(level).Split('\n')) AnsiConsole.Console.WriteLine("   " + line);
-        if (level == 2)
+        if (level == 2 && lab.Hints.Count > 0)
         {
-            foreach (var tip in lab.Hints) AnsiConsole.Console.WriteLine(" • " + tip);
+            AnsiConsole.MarkupLine(" [yellow]Try it by hand[/]");
+            foreach (var tip in lab.Hints) AnsiConsole.Console.WriteLine("   • " + tip);
         }
         if (level < TaskHints.Levels)
         {
