@@ -325,6 +325,8 @@ foreach (var (name, socket) in people)
 // });
 // ```
 //
+// Both settings matter. `KeepAliveTimeout` (.NET 9 and later) is what detects a dead peer: the server sends a ping every interval and aborts the connection when no pong arrives within the timeout. With `KeepAliveInterval` alone the server sends an unsolicited **pong** every interval instead: that keeps proxies and NATs from closing an idle connection, but it expects no answer, so a dead peer is never noticed (until a send finally fails, which for a quiet connection may be never). `WebSocketOptions` for `app.UseWebSockets` has the same two properties.
+//
 // The `/heartbeat` endpoint uses 250 ms and 500 ms so we can watch it. First a peer that reads the pings but never answers:
 
 // Ping/pong: a peer that never answers is declared dead

@@ -31,7 +31,8 @@ public static class LabChecker
         if (record && url is null)
         {
             var scores = report!.Scores();
-            workspace.SaveProgress(lab.Id, new LabProgress(report.Passed, scores.Sum(s => s.Points), scores.Sum(s => s.Max), DateTimeOffset.UtcNow));
+            var tasks = scores.Where(s => !s.Hidden).ToDictionary(s => s.Task, s => s.Points == s.Max);
+            workspace.SaveProgress(lab.Id, new LabProgress(report.Passed, scores.Sum(s => s.Points), scores.Sum(s => s.Max), DateTimeOffset.UtcNow, tasks));
         }
         return report!;
     }

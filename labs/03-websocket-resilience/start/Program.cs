@@ -9,7 +9,8 @@ var app = builder.Build();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 // TODO 3 (keepalive): ping every client every second and drop one that has not answered for 2 s:
-//        new WebSocketOptions { KeepAliveInterval = ..., KeepAliveTimeout = ... }.
+//        new WebSocketOptions { KeepAliveInterval = ..., KeepAliveTimeout = ... }. Both: the interval alone
+//        sends unsolicited pongs and never notices a dead peer; the timeout is what drops it.
 app.UseWebSockets();
 
 app.MapPost("/admin/drop", (LiveConnections connections) => Results.Ok(new { dropped = connections.DropAll() }));

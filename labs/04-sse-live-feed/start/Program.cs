@@ -15,7 +15,7 @@ app.MapPost("/goal", (string? team, ScoreFeed feed) =>
     return Results.Ok(feed.Goal(team == "home"));
 });
 
-app.MapGet("/events", async (HttpContext context) =>
+app.MapGet("/events", async (HttpContext context, ScoreFeed feed, IHostApplicationLifetime lifetime) =>
 {
     // TODO 1 (hello): this is the brief's Express handler, still empty. Answer as an event stream:
     //        Content-Type text/event-stream, then the event "data: Hello from server\n\n", flushed at once
@@ -23,9 +23,14 @@ app.MapGet("/events", async (HttpContext context) =>
     // TODO 2 (headers): tell every cache and proxy not to keep this response: Cache-Control: no-cache; and tell a
     //        buffering reverse proxy (nginx) to pass each event on at once: X-Accel-Buffering: no.
     // TODO 3 (feed): stream the score changes too: ScoreFeed.WatchAsync yields hello, the score, then each goal.
+    // `token` ends when the browser goes away or the app stops: hand it to whatever streams. Disposed with the
+    // response (not with this handler), because a stream you return goes on after the handler has returned.
+    var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+    context.Response.RegisterForDispose(stopping);
+    var token = stopping.Token;
     try
     {
-        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        await Task.Delay(Timeout.Infinite, token);
     }
     catch (OperationCanceledException)
     {

@@ -49,7 +49,7 @@ public sealed class NewsLog
         }
         try
         {
-            // TODO 3 solved: why: without retry: the browser waits its own default (about 3 s) before reconnecting.
+            // TODO 3 solved: why: without retry: each browser waits its own default (Chrome about 3 s, Firefox 5 s).
             yield return new SseItem<string>("connected", "hello") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
             foreach (var item in backlog) yield return item;
             while (true)

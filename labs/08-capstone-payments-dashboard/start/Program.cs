@@ -12,7 +12,8 @@ var app = builder.Build();
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+// A ping every 15 s; an operator whose pong does not come back within 10 s is dropped (the interval alone detects nothing).
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15), KeepAliveTimeout = TimeSpan.FromSeconds(10) });
 
 // The gateway posts here. Given: reading the raw body (with a size limit) and the answers; yours: the TODOs it calls.
 app.MapPost("/webhooks/payments", async (HttpContext context, WebhookVerifier verifier, PaymentLedger ledger, OpsRoom ops) =>

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 /// <summary>Verifies Standard Webhooks requests: webhook-id, webhook-timestamp, webhook-signature (v1,base64).</summary>
 public sealed class WebhookVerifier(string secret, TimeSpan tolerance, TimeProvider time)
 {

@@ -36,7 +36,7 @@ public sealed class LabManifest
             l.Id ?? throw new InvalidDataException($"{manifestPath}: a lab has no id"),
             l.Folder ?? throw new InvalidDataException($"{manifestPath}: lab {l.Id} has no folder"),
             l.Title ?? l.Folder,
-            (l.Tasks ?? []).Select(t => new LabTask(t.Id ?? "?", t.Title ?? t.Id ?? "?", t.Points, t.Hint)).ToList(),
+            (l.Tasks ?? []).Select(t => new LabTask(t.Id ?? "?", t.Title ?? t.Id ?? "?", t.Points, Hints(manifestPath, l, t))).ToList(),
             l.Hints ?? []) { Editable = Editable(manifestPath, l) }).ToList();
         return new LabManifest(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, labs);
     }
@@ -53,6 +53,18 @@ public sealed class LabManifest
         {
             throw new InvalidDataException($"{manifestPath}: lab {lab.Id}: {e.Message}", e);
         }
+    }
+
+    // Optional (a lab in the making may have none yet), but all three levels or none: ManifestTests demands them.
+    private static TaskHints? Hints(string manifestPath, ManifestLab lab, ManifestTask task)
+    {
+        if (task.Hints is null) return null;
+        var h = task.Hints;
+        if (string.IsNullOrWhiteSpace(h.Nudge) || string.IsNullOrWhiteSpace(h.Concept) || string.IsNullOrWhiteSpace(h.Code))
+        {
+            throw new InvalidDataException($"{manifestPath}: lab {lab.Id} task {task.Id}: \"hints\" needs \"nudge\", \"concept\" and \"code\"");
+        }
+        return new TaskHints(h.Nudge, h.Concept, h.Code, h.Files ?? []);
     }
 
     /// <summary>Finds a lab by id (<c>01</c>, <c>1</c>) or folder name (<c>01-websocket-welcome-echo</c>).</summary>
@@ -72,5 +84,7 @@ public sealed class LabManifest
 
     private sealed record ManifestLab(string? Id, string? Folder, string? Title, List<ManifestTask>? Tasks, List<string>? Hints, List<string>? Editable);
 
-    private sealed record ManifestTask(string? Id, string? Title, int Points, string? Hint);
+    private sealed record ManifestTask(string? Id, string? Title, int Points, ManifestHints? Hints);
+
+    private sealed record ManifestHints(string? Nudge, string? Concept, string? Code, List<string>? Files);
 }

@@ -155,7 +155,9 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
     private static CheckResult Result(LabInfo lab, LabCheck check, bool passed, string observed, TimeSpan duration)
     {
         var task = lab.FindTask(check.Task);
-        var hint = task?.Hint ?? lab.Hints.FirstOrDefault();
+        // Level 1 only: a report or feedback nudges, it never hands out the code (`workshop hint --level` does, when asked).
+        // A hidden task has no hint of its own.
+        var hint = task?.Nudge;
         return new CheckResult(lab.Id, check.Task, check.Name, task?.Points ?? check.Points ?? 0, passed, check.Expected, observed, hint, check.Hidden, duration);
     }
 }

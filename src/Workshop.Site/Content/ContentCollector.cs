@@ -43,7 +43,8 @@ internal static class ContentCollector
                         pages.Add(new SourcePage
                         {
                             SourcePath = path, OutputName = $"lab-{Slug(folder)}.html", Section = title,
-                            Markdown = File.ReadAllText(Path.Combine(repoRoot, path)) + SolutionAppendix.For(Path.Combine(repoRoot, "labs", folder)),
+                            Markdown = File.ReadAllText(Path.Combine(repoRoot, path)) + HintsAppendix.For(repoRoot, folder)
+                                + SolutionAppendix.For(Path.Combine(repoRoot, "labs", folder)),
                             Title = NumberedTitle(folder, labTitle),
                         });
                     }

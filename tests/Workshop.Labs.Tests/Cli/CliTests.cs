@@ -37,16 +37,6 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task Hint_prints_every_task_of_the_lab()
-    {
-        var (exit, output) = await CliRun.RunAsync(Quick, "hint", "2");
-
-        Assert.Equal(0, exit);
-        Assert.Contains("Broadcast every message to the room", output, StringComparison.Ordinal);
-        Assert.Contains("ConcurrentDictionary", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Reset_asks_first_and_with_yes_restores_the_committed_start()
     {
         using var repo = new TempRepoCopy(gitInit: true);

@@ -15,7 +15,7 @@ public sealed class ReportWritersTests
 
     private static StudentGrade Grade(string student, string? error = Nasty)
     {
-        var lab = new LabInfo("01", "01-x", Nasty, [new LabTask("t", Nasty, 2, Nasty)], [Nasty]);
+        var lab = new LabInfo("01", "01-x", Nasty, [new LabTask("t", Nasty, 2, new TaskHints(Nasty, Nasty, Nasty, []))], [Nasty]);
         var results = new List<CheckResult>
         {
             new("01", "t", Nasty, 2, false, Nasty, Nasty + new string('x', 200_000) + Nasty, Nasty, false, TimeSpan.FromSeconds(1)),

@@ -97,6 +97,18 @@ internal sealed class RawWebSocketClient : IDisposable
         }
     }
 
+    /// <summary>Reads one server frame (answering nothing); its opcode.</summary>
+    public async Task<int> ReadFrameOpcodeAsync()
+    {
+        var first = await ReadByteAsync();
+        var second = await ReadByteAsync();
+        long length = second & 0x7F;
+        if (length == 126) length = (await ReadByteAsync() << 8) | await ReadByteAsync();
+        else if (length == 127) for (var i = 0; i < 8; i++) length = (length << 8) | await ReadByteAsync();
+        await _stream.ReadExactlyAsync(new byte[length]);
+        return first & 0x0F;
+    }
+
     /// <summary>Sends one masked frame, as a client must.</summary>
     public async Task SendFrameAsync(int opcode, byte[] payload, bool fin = true)
     {
