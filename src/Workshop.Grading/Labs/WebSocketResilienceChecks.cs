@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using Workshop.Grading.Checks;
 using Workshop.Grading.Probes;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Labs;
 
@@ -100,11 +101,11 @@ public sealed class WebSocketResilienceChecks : ILabCheckSet
                 seen.Add(opcode);
                 if (opcode == 9) return CheckOutcome.Pass("a ping arrived");
             }
-            return CheckOutcome.Fail($"the connection ended after frames [{string.Join(", ", seen)}] without a ping");
+            return CheckOutcome.Fail($"the connection ended after frames {WebSocketFrames.Names(seen)} without a ping");
         }
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {
-            return CheckOutcome.Fail($"no ping within 3 s (frames seen, by opcode: [{string.Join(", ", seen)}])");
+            return CheckOutcome.Fail($"no ping within 3 s (frames seen: {WebSocketFrames.Names(seen)})");
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Probes;
 
@@ -19,6 +20,9 @@ public sealed class WebhookSink : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<SinkRequest> _requests = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    // Captured at start: Kestrel handles requests outside the check's async flow.
+    private readonly TranscriptRecorder? _transcript = TranscriptRecorder.Current;
 
     private WebhookSink(WebApplication app) => _app = app;
 
@@ -73,6 +77,8 @@ public sealed class WebhookSink : IAsyncDisposable
             status = answer(path, _requests.Count(r => r.Path == path));
             _requests.Add(new SinkRequest(path, _clock.Elapsed, headers, body.ToArray(), status));
         }
+        _transcript?.Record(TranscriptParty.App, TranscriptParty.Sink, TranscriptKind.WebhookDelivery, WebhookDeliveries.Describe(context.Request.Method, path, headers, body.Length));
+        _transcript?.Record(TranscriptParty.Sink, TranscriptParty.App, TranscriptKind.HttpResponse, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         context.Response.StatusCode = status;
         if (status is >= 300 and < 400) context.Response.Headers.Location = "/redirected";
     }
