@@ -71,13 +71,16 @@ public sealed class WebSocketResilienceChecks : ILabCheckSet
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         socket.Options.SetRequestHeader("Origin", origin);
+        context.Transcript.Record(TranscriptParty.Checker, TranscriptParty.App, TranscriptKind.HttpRequest, $"GET {Path} (WebSocket upgrade) Origin: {origin}");
         try
         {
             await socket.ConnectAsync(context.WsUrl(Path), context.CancellationToken);
+            context.Transcript.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.HttpResponse, "101 Switching Protocols");
             return CheckOutcome.When(ok(null), $"accepted with Origin {origin}");
         }
         catch (WebSocketException)
         {
+            context.Transcript.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.HttpResponse, $"{(int)socket.HttpStatusCode} (handshake refused)");
             return CheckOutcome.When(ok(socket.HttpStatusCode), $"refused with HTTP {(int)socket.HttpStatusCode} for Origin {origin}");
         }
     }

@@ -84,8 +84,9 @@ public static class ReconnectProbe
     }
 
     /// <summary>Delays as "180, 410, 900 ms" for an observation.</summary>
-    public static string Format(IEnumerable<double> delays) =>
-        string.Join(", ", delays.Select(d => d.ToString("0", CultureInfo.InvariantCulture))) + " ms";
+    public static string Format(IEnumerable<double> delays) => delays.Any()
+        ? string.Join(", ", delays.Select(d => d.ToString("0", CultureInfo.InvariantCulture))) + " ms"
+        : "none";
 
     private static async Task<bool> WaitForCloseAsync(ChannelReader<bool> closed, CancellationToken cancellationToken)
     {
