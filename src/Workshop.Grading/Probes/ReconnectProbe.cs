@@ -78,7 +78,7 @@ public static class ReconnectProbe
             var times = await page.EvaluateAsync<double[]>("k => { const r = window.__workshopReconnect; return [r.closes[k], r.attempts[k + 1]]; }", k);
             delays.Add(times[1] - times[0]);
             context.Transcript.Record(TranscriptParty.Browser, TranscriptParty.App, TranscriptKind.Note,
-                $"reconnect {k + 1}: {Format([times[1] - times[0]])} after the close (page clock; refused by the grader)");
+                $"reconnect {k + 1}: {Format([times[1] - times[0]])} after the close (page clock)");
         }
         return (delays, null);
     }

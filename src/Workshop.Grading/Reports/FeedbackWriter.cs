@@ -41,7 +41,9 @@ public static class FeedbackWriter
         {
             if (transcript is not null)
             {
-                html.Append("<div class=\"transcript\">").Append(SvgSequenceDiagram.Render(transcript, text(s => ReportText.Clean(s, keepNewlines: false))).ToString(System.Xml.Linq.SaveOptions.DisableFormatting)).Append("</div>\n");
+                var caption = text(s => WebUtility.HtmlEncode(ReportText.Clean(s, keepNewlines: false)));
+                var diagram = SvgSequenceDiagram.Render(transcript, text(s => ReportText.Clean(s, keepNewlines: false)));
+                html.Append($"<div class=\"transcript\"><p><small>{caption}:</small></p>").Append(diagram.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)).Append("</div>\n");
                 continue;
             }
             var value = text(s => WebUtility.HtmlEncode(ReportText.Clean(s, keepNewlines: false)));

@@ -73,7 +73,9 @@ public static class SvgSequenceDiagram
         if (from == to)
         {
             yield return new XElement(Svg + "circle", Attr("cx", from), Attr("cy", y), Attr("r", 4), new XAttribute("fill", color));
-            yield return Text(from + 10, y + 4, label, "start", fill: color, full: entry.Summary);
+            // On the rightmost lifeline the note reads leftwards, so it stays inside the picture.
+            var last = from == x.Values.Max();
+            yield return Text(last ? from - 10 : from + 10, y + 4, label, last ? "end" : "start", fill: color, full: entry.Summary);
             yield break;
         }
         yield return new XElement(Svg + "line", Attr("x1", from), Attr("y1", y + 6), Attr("x2", to), Attr("y2", y + 6), new XAttribute("stroke", color));
