@@ -27,8 +27,17 @@ public static class PageTranscript
             transcript.Record(TranscriptParty.Browser, TranscriptParty.App, TranscriptKind.HttpRequest, $"new WebSocket {PathOf(socket.Url)}");
             socket.FrameSent += (_, frame) => transcript.Record(TranscriptParty.Browser, TranscriptParty.App, TranscriptKind.WebSocketFrame, Describe(frame));
             socket.FrameReceived += (_, frame) => transcript.Record(TranscriptParty.App, TranscriptParty.Browser, TranscriptKind.WebSocketFrame, Describe(frame));
-            socket.SocketError += (_, error) => transcript.Record(TranscriptParty.Browser, TranscriptParty.Browser, TranscriptKind.Note, $"WebSocket error: {error}");
-            socket.Close += (_, _) => transcript.Record(TranscriptParty.Browser, TranscriptParty.Browser, TranscriptKind.Note, $"WebSocket {PathOf(socket.Url)} closed");
+            // A failed socket also closes: one entry says both, so refused reconnects do not crowd the transcript.
+            var failed = 0;
+            socket.SocketError += (_, error) =>
+            {
+                Interlocked.Exchange(ref failed, 1);
+                transcript.Record(TranscriptParty.Browser, TranscriptParty.Browser, TranscriptKind.Note, $"WebSocket {PathOf(socket.Url)} failed: {error}");
+            };
+            socket.Close += (_, _) =>
+            {
+                if (Volatile.Read(ref failed) == 0) transcript.Record(TranscriptParty.Browser, TranscriptParty.Browser, TranscriptKind.Note, $"WebSocket {PathOf(socket.Url)} closed");
+            };
         };
     }
 
