@@ -26,6 +26,7 @@ public static class ReportPrinter
                 {
                     console.MarkupLine($"       [grey]expected:[/] {Markup.Escape(r.Expected)}");
                     console.MarkupLine($"       [grey]observed:[/] {Markup.Escape(r.Observed)}");
+                    TranscriptPrinter.Print(console, r.Transcript);
                 }
                 firstHint ??= r.Hint;
             }

@@ -1,4 +1,5 @@
 using Workshop.Grading.Probes;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Checks;
 
@@ -8,7 +9,8 @@ namespace Workshop.Grading.Checks;
 /// map from the lab's paths to the target's.
 /// </summary>
 public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSession browser, CancellationToken cancellationToken,
-    IReadOnlyDictionary<string, string>? pathMap = null, Func<CancellationToken, Task>? restartLab = null, Action<int>? openGraderPort = null)
+    IReadOnlyDictionary<string, string>? pathMap = null, Func<CancellationToken, Task>? restartLab = null, Action<int>? openGraderPort = null,
+    TranscriptRecorder? transcript = null)
 {
     /// <summary>The target's base address, e.g. <c>http://127.0.0.1:41234/</c> (a lab process or the playground).</summary>
     public Uri BaseAddress { get; } = baseAddress;
@@ -21,6 +23,12 @@ public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSessio
 
     /// <summary>Cancelled when the check's time is up.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>
+    /// What the check exchanges with the target (the probes record into it through <see cref="TranscriptRecorder.Current"/>);
+    /// a check may add a note of its own. Shown with the check when it fails.
+    /// </summary>
+    public TranscriptRecorder Transcript { get; } = transcript ?? new TranscriptRecorder(TimeProvider.System);
 
     /// <summary>True when the checks started the lab themselves and can restart it (not for an already running <c>--url</c>).</summary>
     public bool CanRestartLab => restartLab is not null;

@@ -1,3 +1,5 @@
+using Workshop.Grading.Transcripts;
+
 namespace Workshop.Grading.Checks;
 
 /// <summary>The result of one check against one target.</summary>
@@ -11,4 +13,8 @@ public sealed record CheckResult(
     string Observed,
     string? Hint,
     bool Hidden,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>What the check exchanged with the target (kept for failed checks only; null otherwise).</summary>
+    public Transcript? Transcript { get; init; }
+}

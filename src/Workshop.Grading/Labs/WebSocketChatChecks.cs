@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Workshop.Grading.Checks;
 using Workshop.Grading.Probes;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Labs;
 
@@ -53,14 +54,17 @@ public sealed class WebSocketChatChecks : ILabCheckSet
         // A real upgrade request without a name: a plain GET would get 400 for not being a WebSocket request at all.
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        context.Transcript.Record(TranscriptParty.Checker, TranscriptParty.App, TranscriptKind.HttpRequest, "GET /ws/chat (WebSocket upgrade, no name)");
         try
         {
             await socket.ConnectAsync(context.WsUrl("/ws/chat"), context.CancellationToken);
+            context.Transcript.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.HttpResponse, "101 Switching Protocols");
             return CheckOutcome.Fail("the server accepted a WebSocket without a name");
         }
         catch (WebSocketException)
         {
             var status = (int)socket.HttpStatusCode;
+            context.Transcript.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.HttpResponse, $"{status} (handshake refused)");
             return CheckOutcome.When(socket.HttpStatusCode == HttpStatusCode.BadRequest, $"the handshake was refused with HTTP {status}");
         }
     }

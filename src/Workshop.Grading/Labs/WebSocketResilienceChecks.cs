@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using Workshop.Grading.Checks;
 using Workshop.Grading.Probes;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Labs;
 
@@ -70,13 +71,16 @@ public sealed class WebSocketResilienceChecks : ILabCheckSet
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         socket.Options.SetRequestHeader("Origin", origin);
+        context.Transcript.Record(TranscriptParty.Checker, TranscriptParty.App, TranscriptKind.HttpRequest, $"GET {Path} (WebSocket upgrade) Origin: {origin}");
         try
         {
             await socket.ConnectAsync(context.WsUrl(Path), context.CancellationToken);
+            context.Transcript.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.HttpResponse, "101 Switching Protocols");
             return CheckOutcome.When(ok(null), $"accepted with Origin {origin}");
         }
         catch (WebSocketException)
         {
+            context.Transcript.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.HttpResponse, $"{(int)socket.HttpStatusCode} (handshake refused)");
             return CheckOutcome.When(ok(socket.HttpStatusCode), $"refused with HTTP {(int)socket.HttpStatusCode} for Origin {origin}");
         }
     }
@@ -100,11 +104,11 @@ public sealed class WebSocketResilienceChecks : ILabCheckSet
                 seen.Add(opcode);
                 if (opcode == 9) return CheckOutcome.Pass("a ping arrived");
             }
-            return CheckOutcome.Fail($"the connection ended after frames [{string.Join(", ", seen)}] without a ping");
+            return CheckOutcome.Fail($"the connection ended after frames {WebSocketFrames.Names(seen)} without a ping");
         }
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {
-            return CheckOutcome.Fail($"no ping within 3 s (frames seen, by opcode: [{string.Join(", ", seen)}])");
+            return CheckOutcome.Fail($"no ping within 3 s (frames seen: {WebSocketFrames.Names(seen)})");
         }
     }
 

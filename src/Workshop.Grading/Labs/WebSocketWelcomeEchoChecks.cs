@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using Workshop.Grading.Checks;
 using Workshop.Grading.Probes;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Labs;
 
@@ -79,7 +80,9 @@ public sealed class WebSocketWelcomeEchoChecks : ILabCheckSet
         using var socket = await ConnectPastWelcomeAsync(context);
         try
         {
+            context.Transcript.Record(TranscriptParty.Checker, TranscriptParty.App, TranscriptKind.WebSocketFrame, WebSocketFrames.Close(WebSocketCloseStatus.NormalClosure, "bye"));
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", context.CancellationToken);
+            context.Transcript.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.WebSocketFrame, WebSocketFrames.Close(socket.CloseStatus, socket.CloseStatusDescription));
         }
         catch (WebSocketException e)
         {

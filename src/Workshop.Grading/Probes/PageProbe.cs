@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Workshop.Grading.Checks;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Probes;
 
@@ -20,6 +21,7 @@ public static class PageProbe
             for (var i = 0; i < pages; i++)
             {
                 var page = await browserContext.NewPageAsync();
+                PageTranscript.Attach(page, context.Transcript);
                 page.Console += (_, m) =>
                 {
                     // The browser's own favicon request is not the lab's business.

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Probes;
 
@@ -12,6 +13,7 @@ public sealed class RawWebSocket : IAsyncDisposable
 {
     private readonly TcpClient _tcp;
     private readonly NetworkStream _stream;
+    private readonly TranscriptRecorder? _transcript = TranscriptRecorder.Current;
 
     private RawWebSocket(TcpClient tcp)
     {
@@ -28,6 +30,7 @@ public sealed class RawWebSocket : IAsyncDisposable
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var request = $"GET {wsUri.PathAndQuery} HTTP/1.1\r\nHost: {wsUri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
                       $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        socket._transcript?.Record(TranscriptParty.Checker, TranscriptParty.App, TranscriptKind.HttpRequest, $"GET {wsUri.PathAndQuery} (WebSocket upgrade)");
         await socket._stream.WriteAsync(Encoding.ASCII.GetBytes(request), cancellationToken);
         var head = new StringBuilder();
         var one = new byte[1];
@@ -37,6 +40,7 @@ public sealed class RawWebSocket : IAsyncDisposable
             head.Append((char)one[0]);
         }
         var status = head.ToString().Split("\r\n")[0];
+        socket._transcript?.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.HttpResponse, status.StartsWith("HTTP/", StringComparison.Ordinal) ? status[(status.IndexOf(' ', StringComparison.Ordinal) + 1)..] : status);
         if (!status.Contains(" 101 ", StringComparison.Ordinal))
         {
             await socket.DisposeAsync();
@@ -51,8 +55,13 @@ public sealed class RawWebSocket : IAsyncDisposable
         try
         {
             var header = new byte[2];
-            if (!await ReadExactlyOrEndAsync(header, cancellationToken)) return null;
+            if (!await ReadExactlyOrEndAsync(header, cancellationToken))
+            {
+                _transcript?.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.Note, "the connection ended");
+                return null;
+            }
             var opcode = header[0] & 0x0F;
+            var fin = (header[0] & 0x80) != 0;
             long length = header[1] & 0x7F;
             if (length == 126)
             {
@@ -68,12 +77,27 @@ public sealed class RawWebSocket : IAsyncDisposable
             }
             var payload = new byte[length];
             if (!await ReadExactlyOrEndAsync(payload, cancellationToken)) return null;
+            _transcript?.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.WebSocketFrame, DescribeFrame(opcode, fin, payload));
             return opcode;
         }
         catch (IOException)
         {
+            _transcript?.Record(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.Note, "the connection was reset");
             return null; // reset by the server: the connection ended
         }
+    }
+
+    /// <summary>A frame by name, for transcripts: <c>ping (0 B, FIN)</c>, <c>close 1001 "going away"</c>, <c>text "hi" (2 B, FIN)</c>.</summary>
+    public static string DescribeFrame(int opcode, bool fin, byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (opcode == 8)
+        {
+            int? code = payload.Length >= 2 ? (payload[0] << 8) | payload[1] : null;
+            return WebSocketFrames.Close(code, payload.Length > 2 ? Encoding.UTF8.GetString(payload, 2, Math.Min(payload.Length - 2, 123)) : null);
+        }
+        var preview = opcode is 1 or 0 ? Encoding.UTF8.GetString(payload, 0, Math.Min(payload.Length, 64)) : null;
+        return WebSocketFrames.Data(WebSocketFrames.OpcodeName(opcode), preview, payload.Length, fin);
     }
 
     private async Task<bool> ReadExactlyOrEndAsync(byte[] buffer, CancellationToken cancellationToken)

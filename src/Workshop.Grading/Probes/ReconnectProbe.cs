@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Playwright;
 using Workshop.Grading.Checks;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Probes;
 
@@ -76,13 +77,16 @@ public static class ReconnectProbe
             }
             var times = await page.EvaluateAsync<double[]>("k => { const r = window.__workshopReconnect; return [r.closes[k], r.attempts[k + 1]]; }", k);
             delays.Add(times[1] - times[0]);
+            context.Transcript.Record(TranscriptParty.Browser, TranscriptParty.App, TranscriptKind.Note,
+                $"reconnect {k + 1}: {Format([times[1] - times[0]])} after the close (page clock)");
         }
         return (delays, null);
     }
 
     /// <summary>Delays as "180, 410, 900 ms" for an observation.</summary>
-    public static string Format(IEnumerable<double> delays) =>
-        string.Join(", ", delays.Select(d => d.ToString("0", CultureInfo.InvariantCulture))) + " ms";
+    public static string Format(IEnumerable<double> delays) => delays.Any()
+        ? string.Join(", ", delays.Select(d => d.ToString("0", CultureInfo.InvariantCulture))) + " ms"
+        : "none";
 
     private static async Task<bool> WaitForCloseAsync(ChannelReader<bool> closed, CancellationToken cancellationToken)
     {

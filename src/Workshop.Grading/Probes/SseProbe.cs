@@ -1,4 +1,5 @@
 using System.Net.ServerSentEvents;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Probes;
 
@@ -47,6 +48,8 @@ public sealed class SseProbe : IAsyncDisposable
             throw new InvalidOperationException($"GET {path} sent no response headers within {headersWithin.TotalSeconds:0} s (is the response flushed?)");
         }
         var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        // Every line as received goes to the check's transcript (the parser only hands over whole events).
+        if (TranscriptRecorder.Current is { } transcript) body = new TranscriptStream(body, transcript, TranscriptParty.App, TranscriptParty.Checker);
         return new SseProbe(response, body, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Probes;
 
@@ -12,14 +13,18 @@ public static class WebSocketProbe
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
+        TranscriptRecorder.Add(TranscriptParty.Checker, TranscriptParty.App, TranscriptKind.HttpRequest,
+            $"GET {uri.PathAndQuery} (WebSocket upgrade){(origin is null ? "" : " Origin: " + origin)}");
         try
         {
             await socket.ConnectAsync(uri, cancellationToken);
+            TranscriptRecorder.Add(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.HttpResponse, "101 Switching Protocols");
             return socket;
         }
         catch (WebSocketException e)
         {
             var status = (int)socket.HttpStatusCode;
+            TranscriptRecorder.Add(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.HttpResponse, status == 0 ? $"no handshake: {e.Message}" : $"{status} (handshake refused)");
             socket.Dispose();
             throw new InvalidOperationException($"the WebSocket handshake to {uri.AbsolutePath} failed (HTTP {status}): {e.Message}", e);
         }
@@ -32,12 +37,25 @@ public static class WebSocketProbe
     {
         var buffer = new byte[8192];
         using var message = new MemoryStream();
+        var pieces = 0;
         while (true)
         {
             var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                TranscriptRecorder.Add(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.WebSocketFrame, WebSocketFrames.Close(socket.CloseStatus, socket.CloseStatusDescription));
+                return null;
+            }
             message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage) return Encoding.UTF8.GetString(message.ToArray());
+            pieces++;
+            if (result.EndOfMessage)
+            {
+                var text = Encoding.UTF8.GetString(message.ToArray());
+                // ClientWebSocket hides frame boundaries: a message read in several pieces says so.
+                TranscriptRecorder.Add(TranscriptParty.App, TranscriptParty.Checker, TranscriptKind.WebSocketFrame,
+                    WebSocketFrames.Data(result.MessageType == WebSocketMessageType.Binary ? "binary" : "text", text, message.Length, fin: true, pieces, "reads"));
+                return text;
+            }
         }
     }
 
@@ -57,6 +75,8 @@ public static class WebSocketProbe
     public static async Task SendTextAsync(WebSocket socket, string text, CancellationToken cancellationToken, int frameSize = int.MaxValue)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
+        var frames = Math.Max(1, (int)Math.Ceiling(bytes.Length / (double)Math.Min(frameSize, Math.Max(1, bytes.Length))));
+        TranscriptRecorder.Add(TranscriptParty.Checker, TranscriptParty.App, TranscriptKind.WebSocketFrame, WebSocketFrames.Data("text", text, bytes.Length, fin: true, frames));
         var offset = 0;
         do
         {

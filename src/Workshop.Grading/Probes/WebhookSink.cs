@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Probes;
 
@@ -22,6 +23,9 @@ public sealed class WebhookSink : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<SinkRequest> _requests = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    // Captured at start: Kestrel handles requests outside the check's async flow.
+    private readonly TranscriptRecorder? _transcript = TranscriptRecorder.Current;
 
     private WebhookSink(WebApplication app) => _app = app;
 
@@ -79,11 +83,14 @@ public sealed class WebhookSink : IAsyncDisposable
             status = answer(path, _requests.Count(r => r.Path == path));
             _requests.Add(new SinkRequest(path, _clock.Elapsed, headers, body.ToArray(), status));
         }
+        _transcript?.Record(TranscriptParty.App, TranscriptParty.Sink, TranscriptKind.WebhookDelivery, WebhookDeliveries.Describe(context.Request.Method, path, headers, body.Length));
         if (status == Drop)
         {
+            _transcript?.Record(TranscriptParty.Sink, TranscriptParty.App, TranscriptKind.Note, "connection dropped, no answer");
             context.Abort();
             return;
         }
+        _transcript?.Record(TranscriptParty.Sink, TranscriptParty.App, TranscriptKind.HttpResponse, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         context.Response.Headers.Connection = "close";
         context.Response.StatusCode = status;
         if (status is >= 300 and < 400) context.Response.Headers.Location = "/redirected";

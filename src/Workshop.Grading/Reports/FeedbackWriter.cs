@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Workshop.Grading.Submissions;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Reports;
 
@@ -18,8 +19,13 @@ public static class FeedbackWriter
     public static string ToMarkdown(StudentGrade grade, bool showHidden = false)
     {
         var md = new StringBuilder();
-        foreach (var (kind, text) in Lines(grade, showHidden))
+        foreach (var (kind, text, transcript) in Lines(grade, showHidden))
         {
+            if (transcript is not null)
+            {
+                TranscriptMarkdown(md, transcript);
+                continue;
+            }
             md.Append(kind switch { Kind.Title => "# ", Kind.Lab => "\n## ", Kind.Task => "- ", Kind.Detail => "  - ", _ => "" })
                 .Append(text(s => ReportText.Markdown(s))).Append(kind is Kind.Title or Kind.Lab or Kind.Text ? "\n\n" : "\n");
         }
@@ -30,9 +36,16 @@ public static class FeedbackWriter
     public static string ToHtml(StudentGrade grade, bool showHidden = false)
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta charset=\"utf-8\"/><title>Feedback</title>\n")
-            .Append("<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto}.pass{color:#176e2a}.fail{color:#a1141c}small{color:#555}</style></head><body>\n");
-        foreach (var (kind, text) in Lines(grade, showHidden))
+            .Append("<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto}.pass{color:#176e2a}.fail{color:#a1141c}small{color:#555}.transcript{overflow-x:auto}</style></head><body>\n");
+        foreach (var (kind, text, transcript) in Lines(grade, showHidden))
         {
+            if (transcript is not null)
+            {
+                var caption = text(s => WebUtility.HtmlEncode(ReportText.Clean(s, keepNewlines: false)));
+                var diagram = SvgSequenceDiagram.Render(transcript, text(s => ReportText.Clean(s, keepNewlines: false)));
+                html.Append($"<div class=\"transcript\"><p><small>{caption}:</small></p>").Append(diagram.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)).Append("</div>\n");
+                continue;
+            }
             var value = text(s => WebUtility.HtmlEncode(ReportText.Clean(s, keepNewlines: false)));
             html.Append(kind switch
             {
@@ -48,8 +61,24 @@ public static class FeedbackWriter
 
     private enum Kind { Title, Lab, Task, Detail, Text }
 
+    // A line of the feedback; a failed check's transcript rides on a line of its own (a tuple converts, so lines
+    // without one are written as before).
+    private readonly record struct Line(Kind Kind, Func<Func<string, string>, string> Text, Transcript? Transcript = null)
+    {
+        public static implicit operator Line((Kind Kind, Func<Func<string, string>, string> Text) line) => new(line.Kind, line.Text);
+    }
+
+    private const int MarkdownExchanges = 12;
+
+    private static void TranscriptMarkdown(StringBuilder md, Transcript transcript)
+    {
+        var (entries, before) = transcript.Last(MarkdownExchanges);
+        md.Append(CultureInfo.InvariantCulture, $"  - Last exchanges{(before > 0 ? $" ({before} earlier not shown)" : "")}:\n");
+        foreach (var entry in entries) md.Append("    - ").Append(ReportText.Markdown(Transcript.Line(entry))).Append('\n');
+    }
+
     // Each line is a template: fixed words stay as they are, every outside value goes through the renderer's escape.
-    private static IEnumerable<(Kind Kind, Func<Func<string, string>, string> Text)> Lines(StudentGrade grade, bool showHidden)
+    private static IEnumerable<Line> Lines(StudentGrade grade, bool showHidden)
     {
         var visible = grade.Reports.Select(r => (Report: r, Scores: r.Scores().Where(s => showHidden || !s.Hidden).ToList())).ToList();
         var total = $"{visible.Sum(v => v.Scores.Sum(s => s.Points))} / {visible.Sum(v => v.Scores.Sum(s => s.Max))}";
@@ -69,6 +98,7 @@ public static class FeedbackWriter
                 foreach (var r in report.Results.Where(r => r.Task == score.Task && !r.Passed && (showHidden || !r.Hidden)))
                 {
                     yield return (Kind.Detail, e => $"{e(r.Check)}: expected {e(r.Expected)}; observed: {e(FirstLines(r.Observed))}");
+                    if (r.Transcript is { Entries.Count: > 0 } exchanged) yield return new Line(Kind.Detail, e => $"What {e(r.Check)} exchanged", exchanged);
                     if (r.Hint is not null) yield return (Kind.Detail, e => $"Hint: {e(r.Hint)}");
                 }
             }

@@ -3,6 +3,7 @@ using Workshop.Grading.Checks;
 using Workshop.Grading.Manifest;
 using Workshop.Grading.Probes;
 using Workshop.Grading.Sandboxing;
+using Workshop.Grading.Transcripts;
 
 namespace Workshop.Grading.Running;
 
@@ -96,7 +97,7 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         var clock = Stopwatch.StartNew();
         using var labDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         labDeadline.CancelAfter(_options.LabTimeout);
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        using var http = new HttpClient(new TranscriptHttpHandler(new SocketsHttpHandler())) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
         var results = new List<CheckResult>();
         foreach (var check in checks)
         {
@@ -121,10 +122,20 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         }
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(labToken);
         deadline.CancelAfter(check.Timeout);
+        // Current for this method's flow: every probe the check calls records into it.
+        var transcript = new TranscriptRecorder(TimeProvider.System);
+        TranscriptRecorder.SetCurrent(transcript);
+        var result = await RunCheckAsync(lab, check, baseAddress, http, pathMap, process, transcript, deadline, labToken, clock);
+        return result.Passed ? result : result with { Transcript = transcript.Snapshot() };
+    }
+
+    private async Task<CheckResult> RunCheckAsync(LabInfo lab, LabCheck check, Uri baseAddress, HttpClient http, IReadOnlyDictionary<string, string>? pathMap,
+        LabProcess? process, TranscriptRecorder transcript, CancellationTokenSource deadline, CancellationToken labToken, Stopwatch clock)
+    {
         try
         {
             Func<CancellationToken, Task>? restart = process is null ? null : token => process.RestartAsync(_options.StartTimeout, token);
-            var context = new CheckContext(baseAddress, http, browser, deadline.Token, pathMap, restart, process is null ? null : process.OpenGraderPort);
+            var context = new CheckContext(baseAddress, http, browser, deadline.Token, pathMap, restart, process is null ? null : process.OpenGraderPort, transcript);
             // WaitAsync: a probe that ignores its token still cannot hold the run past its deadline.
             var outcome = await check.Run(context).WaitAsync(check.Timeout + TimeSpan.FromSeconds(2), labToken);
             return Result(lab, check, outcome.Passed, outcome.Observed, clock.Elapsed);
