@@ -18,6 +18,9 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
     /// <summary>How many students are graded at once (at least 1).</summary>
     public int Jobs { get; init; } = 1;
 
+    /// <summary>Start each worker's Chromium at once, while its first lab is prepared (true), or at its first page check.</summary>
+    public bool WarmBrowser { get; init; } = true;
+
     /// <summary>Called with each step ("alice · building 01"); calls never overlap.</summary>
     public Action<string>? Status { get; init; }
 
@@ -39,7 +42,7 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
             try
             {
                 await using var browser = new BrowserSession();
-                browser.Warm(); // every lab has page checks: Chromium starts while the first lab is prepared
+                if (WarmBrowser) browser.Warm(); // every lab has page checks
                 var runner = new LabRunner(browser, options with { Sandbox = worker == 0 ? options.Sandbox : options.Sandbox?.ForWorker() });
                 var grader = new SubmissionGrader(manifest, runner, extraChecks) { Templates = templates };
                 var own = Path.Combine(scratch, "w" + worker);
