@@ -17,6 +17,8 @@ public static class LabChecker
         string? task = null)
     {
         await using var browser = new BrowserSession();
+        // A whole lab's checks include its page: Chromium starts while the lab builds and starts, not after.
+        if (task is null) browser.Warm();
         var runner = new LabRunner(browser);
         var checks = CheckCatalog.For(lab.Id).Where(c => task is null || c.Task == task).ToList();
         LabReport? report = null;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using Workshop.Grading.Checks;
-using Workshop.Grading.Probes;
 using Workshop.Grading.Reports;
 using Workshop.Grading.Running;
 using Workshop.Grading.Sandboxing;
@@ -14,7 +13,7 @@ namespace Workshop.Cli.Commands;
 /// <c>workshop grade SUBMISSIONS --out DIR</c>: every student folder (a copy of the repository), every lab, with the
 /// instructor's checks; writes gradebook.csv, feedback/&lt;student&gt;.md and .html, and junit.xml. Every build and
 /// lab app of a submission runs in a bubblewrap sandbox; where there is none, it refuses unless
-/// <c>--trust-submissions</c> is given.
+/// <c>--trust-submissions</c> is given. <c>--jobs N</c> grades N students side by side (<see cref="ClassGrader"/>).
 /// </summary>
 public static class GradeCommand
 {
@@ -30,11 +29,22 @@ public static class GradeCommand
         {
             Description = "Run the submissions' builds and apps unsandboxed, as you (only for code you trust, or where bubblewrap is unavailable)",
         };
-        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, showHidden, trust };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "How many students are graded side by side, each in its own sandbox with its own browser (default: the core count)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, showHidden, trust, jobs };
         command.SetAction(async (result, cancellationToken) =>
         {
             var workspace = Workspace.Open(Console.Error);
             if (workspace is null) return ExitCodes.BadInput;
+            var workers = result.GetValue(jobs);
+            if (workers < 1)
+            {
+                Console.Error.WriteLine($"workshop: --jobs must be at least 1 (got {workers}).");
+                return ExitCodes.BadInput;
+            }
             var folder = Path.GetFullPath(result.GetValue(submissions)!);
             if (!Directory.Exists(folder))
             {
@@ -88,21 +98,17 @@ public static class GradeCommand
             var outDir = Path.GetFullPath(result.GetValue(output)!);
             var scratch = Path.Combine(Path.GetTempPath(), "workshop-grade-" + Guid.NewGuid().ToString("N"));
             var clock = Stopwatch.StartNew();
-            var grades = new List<StudentGrade>();
-            await using (var browser = new BrowserSession())
+            IReadOnlyList<StudentGrade> grades = [];
+            await AnsiConsole.Status().StartAsync("Grading…", async context =>
             {
-                var grader = new SubmissionGrader(workspace.Manifest, new LabRunner(browser, new LabRunnerOptions { Sandbox = sandbox }), hidden);
-                await AnsiConsole.Status().StartAsync("Grading…", async context =>
+                var grader = new ClassGrader(workspace.Manifest, new LabRunnerOptions { Sandbox = sandbox }, hidden)
                 {
-                    var progress = new Progress<string>(step => context.Status(Markup.Escape(step)));
-                    foreach (var student in students)
-                    {
-                        var grade = await grader.GradeAsync(student, scratch, only, progress, cancellationToken);
-                        grades.Add(grade);
-                        AnsiConsole.MarkupLine($"{Markup.Escape(ReportText.Clean(grade.Student, keepNewlines: false))}: {grade.Points}/{grade.Max}");
-                    }
-                });
-            }
+                    Jobs = workers,
+                    Status = step => context.Status(Markup.Escape(ReportText.Clean(step, keepNewlines: false))),
+                    Graded = grade => AnsiConsole.MarkupLine($"{Markup.Escape(ReportText.Clean(grade.Student, keepNewlines: false))}: {grade.Points}/{grade.Max}"),
+                };
+                grades = await grader.GradeAsync(students, scratch, only, cancellationToken);
+            });
             TryDelete(scratch);
             Write(outDir, grades, result.GetValue(showHidden));
             AnsiConsole.MarkupLine($"Graded {grades.Count} submission(s) in {clock.Elapsed.TotalSeconds:0} s → {Markup.Escape(outDir)}");
@@ -111,7 +117,7 @@ public static class GradeCommand
         return command;
     }
 
-    private static void Write(string outDir, List<StudentGrade> grades, bool showHidden)
+    private static void Write(string outDir, IReadOnlyList<StudentGrade> grades, bool showHidden)
     {
         Directory.CreateDirectory(Path.Combine(outDir, "feedback"));
         File.WriteAllText(Path.Combine(outDir, "gradebook.csv"), GradebookWriter.ToCsv(grades));

@@ -11,6 +11,23 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private Task? _warming;
+
+    /// <summary>
+    /// Starts launching the browser in the background (while a lab builds and starts, say), so the first browser check
+    /// does not wait for it. A launch that fails here is tried again, and reported, by the first <see cref="NewContextAsync"/>.
+    /// </summary>
+    public void Warm() => _warming ??= Task.Run(async () =>
+    {
+        try
+        {
+            await GetBrowserAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or PlaywrightException or IOException)
+        {
+            // Reported by the first check that needs the browser.
+        }
+    });
 
     /// <summary>A new isolated context (cookies, storage) in the shared browser.</summary>
     public async Task<IBrowserContext> NewContextAsync()
@@ -53,6 +70,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_warming is not null) await _warming;
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         _gate.Dispose();

@@ -19,11 +19,14 @@ public static partial class LabBuilder
     /// instructor's files alone, before any submission file is in the folder, so a sandboxed build needs no network.
     /// Packages go to <c>packages/</c> beside the project, where the sandbox can read them.
     /// </summary>
-    public static async Task<string?> RestoreAsync(string projectDirectory, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static Task<string?> RestoreAsync(string projectDirectory, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        RestoreAsync(projectDirectory, Path.Combine(Path.GetDirectoryName(projectDirectory)!, "packages"), timeout, cancellationToken);
+
+    /// <summary>As <see cref="RestoreAsync(string, TimeSpan, CancellationToken)"/>, with the packages in <paramref name="packages"/>.</summary>
+    public static async Task<string?> RestoreAsync(string projectDirectory, string packages, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var projects = Directory.GetFiles(projectDirectory, "*.csproj");
         if (projects.Length != 1) return $"expected one .csproj in the instructor's start project, found {projects.Length}";
-        var packages = Path.Combine(Path.GetDirectoryName(projectDirectory)!, "packages");
         string[] args = ["restore", projects[0], "--packages", packages, "-nologo", "-v:q", "-nodeReuse:false"];
         var (exit, output, timedOut) = await ProcessRunner.RunAsync("dotnet", args, projectDirectory, timeout, cancellationToken);
         if (timedOut) return $"restoring the instructor's project did not finish within {timeout.TotalSeconds:0} s";
@@ -33,10 +36,11 @@ public static partial class LabBuilder
     /// <summary>
     /// Builds as <see cref="BuildAsync(string, string, TimeSpan, CancellationToken)"/>, inside <paramref name="sandbox"/>
     /// when given: offline (<c>--no-restore</c>: <see cref="RestoreAsync"/> ran before), only the project and the output
-    /// folder writable, the folder above the project (the instructor's settings and packages) read-only.
+    /// folder writable, the folder above the project (the instructor's settings and packages) and
+    /// <paramref name="readOnly"/> (e.g. a shared packages folder) read-only.
     /// </summary>
     public static async Task<LabBuild> BuildAsync(string projectDirectory, string outputDirectory, TimeSpan timeout, Sandbox? sandbox,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyList<string>? readOnly = null)
     {
         var clock = Stopwatch.StartNew();
         if (!Directory.Exists(projectDirectory)) return new(projectDirectory, null, $"the folder {projectDirectory} does not exist", clock.Elapsed);
@@ -48,11 +52,11 @@ public static partial class LabBuilder
         if (IsUpToDate(projectDirectory, dll)) return new(projectDirectory, dll, null, clock.Elapsed);
         // nodeReuse:false: no MSBuild node outlives the build holding our pipes or the student's files.
         var buildStarted = DateTime.UtcNow;
-        string[] args = ["build", projects[0], "-o", outputDirectory, "-nologo", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-v:q"];
+        string[] args = ["build", projects[0], "-o", outputDirectory, "-nologo", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-v:q", .. FastBuild];
         var (exit, output, timedOut) = sandbox is null
             ? await ProcessRunner.RunAsync("dotnet", args, projectDirectory, timeout, cancellationToken)
             : await ProcessRunner.RunAsync(sandbox.StartInfo("dotnet", [.. args, "--no-restore", "-p:UseSharedCompilation=false"], projectDirectory,
-                new SandboxMounts { ReadOnly = [Path.GetDirectoryName(Path.GetFullPath(projectDirectory))!], Writable = [projectDirectory, outputDirectory] },
+                new SandboxMounts { ReadOnly = [Path.GetDirectoryName(Path.GetFullPath(projectDirectory))!, .. readOnly ?? []], Writable = [projectDirectory, outputDirectory] },
                 new Dictionary<string, string>()), timeout, cancellationToken);
         if (timedOut) return new(projectDirectory, null, $"the build did not finish within {timeout.TotalSeconds:0} s", clock.Elapsed);
         if (exit != 0) return new(projectDirectory, null, $"the project does not compile{(HasErrorLines(output) ? "" : $" (the build ended with exit code {exit})")}:\n" + FirstErrors(output), clock.Elapsed);
@@ -63,6 +67,10 @@ public static partial class LabBuilder
         File.SetLastWriteTimeUtc(StampPath(dll), buildStarted);
         return new(projectDirectory, dll, null, clock.Elapsed);
     }
+
+    // Only errors are shown (-clp:ErrorsOnly) and the labs never treat warnings as errors, so the SDK's analyzers
+    // (seconds of a small lab's compile) change nothing a learner or a grade sees; source generators still run.
+    private static readonly string[] FastBuild = ["-p:RunAnalyzers=false", "-p:GenerateDocumentationFile=false"];
 
     /// <summary>
     /// True when this output was built from this folder and no source file changed since: `dotnet build` would only

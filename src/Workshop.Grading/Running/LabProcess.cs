@@ -88,7 +88,7 @@ public sealed partial class LabProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => OnLine(e.Data, listening);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, listening);
         process.Exited += (_, _) => listening.TrySetException(new LabStartException($"the lab exited before it listened:\n{Tail()}"));
-        process.Start();
+        await ProcessLauncher.StartAsync(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try

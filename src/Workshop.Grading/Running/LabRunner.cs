@@ -19,11 +19,12 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
     public LabRunnerOptions Options => _options;
 
     /// <summary>Builds, starts, checks and stops one lab project.</summary>
+    /// <remarks><paramref name="readOnly"/>: more folders a sandboxed build may read (e.g. a shared packages folder).</remarks>
     public async Task<LabReport> BuildAndRunAsync(LabInfo lab, string projectDirectory, string outputDirectory, IReadOnlyList<LabCheck> checks,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default, IReadOnlyList<string>? readOnly = null)
     {
         progress?.Report($"building {lab.Id}");
-        var build = await LabBuilder.BuildAsync(projectDirectory, outputDirectory, _options.BuildTimeout, _options.Sandbox, cancellationToken);
+        var build = await LabBuilder.BuildAsync(projectDirectory, outputDirectory, _options.BuildTimeout, _options.Sandbox, cancellationToken, readOnly);
         return await RunAsync(lab, build, checks, progress, cancellationToken);
     }
 

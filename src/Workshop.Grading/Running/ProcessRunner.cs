@@ -27,7 +27,7 @@ internal static class ProcessRunner
         process.Exited += (_, _) => exited.TrySetResult();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };
-        process.Start();
+        await ProcessLauncher.StartAsync(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try

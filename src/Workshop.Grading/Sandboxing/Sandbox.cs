@@ -18,7 +18,8 @@ public sealed class Sandbox
 
     // Outside, a root grader's sandboxes run as a uid nobody else uses: RLIMIT_NPROC counts every process of a uid on
     // the kernel, so the shared `nobody` (other containers, other services) would make the limit fail at random.
-    private static readonly long OutsideUid = 1_900_000_000 + Random.Shared.Next(0, 100_000_000);
+    // Each grading worker gets a uid of its own (ForWorker), so one student's processes never count against another's.
+    private readonly long _outsideUid = 1_900_000_000 + Random.Shared.Next(0, 100_000_000);
 
     // Hidden behind an empty tmpfs: where the grader's own secrets and the other students' files live.
     private static readonly string[] HiddenFolders = ["/root", "/home", "/work", "/srv", "/mnt", "/media", "/run", "/var/tmp", "/tmp"];
@@ -39,6 +40,12 @@ public sealed class Sandbox
 
     /// <summary>The limits every command gets.</summary>
     public SandboxLimits Limits { get; }
+
+    /// <summary>
+    /// A sandbox like this one for another grading worker: the same tools and limits, but (for a root grader) an outside
+    /// uid of its own, so the per-user process limit and file ownership of parallel students never mix.
+    /// </summary>
+    public Sandbox ForWorker() => new(_bwrap, _prlimit, _setpriv, _dotnetRoot, Limits);
 
     /// <summary>True when the grader runs as root, so the sandbox's writable folders must be handed to its outside uid.</summary>
     public bool DropsRoot => _setpriv is not null;
@@ -84,7 +91,7 @@ public sealed class Sandbox
         var a = info.ArgumentList;
         if (_setpriv is not null)
         {
-            foreach (var arg in (string[])["--reuid", Text(OutsideUid), "--regid", Text(OutsideUid), "--clear-groups", "--inh-caps=-all", "--", _bwrap]) a.Add(arg);
+            foreach (var arg in (string[])["--reuid", Text(_outsideUid), "--regid", Text(_outsideUid), "--clear-groups", "--inh-caps=-all", "--", _bwrap]) a.Add(arg);
         }
         foreach (var arg in (string[])["--unshare-all", "--die-with-parent", "--new-session", "--clearenv", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]) a.Add(arg);
         foreach (var arg in (string[])["--uid", Id, "--gid", Id]) a.Add(arg);
@@ -136,7 +143,7 @@ public sealed class Sandbox
     {
         if (_setpriv is null) return;
         var chown = new ProcessStartInfo(ExecutableFinder.Find("chown") ?? "chown") { UseShellExecute = false };
-        foreach (var arg in (string[])["-R", "--no-dereference", $"{OutsideUid}:{OutsideUid}", "--"]) chown.ArgumentList.Add(arg);
+        foreach (var arg in (string[])["-R", "--no-dereference", $"{_outsideUid}:{_outsideUid}", "--"]) chown.ArgumentList.Add(arg);
         foreach (var folder in folders) chown.ArgumentList.Add(folder);
         var (exit, output, _) = await ProcessRunner.RunAsync(chown, TimeSpan.FromSeconds(60), cancellationToken);
         if (exit != 0) throw new IOException($"could not hand the working copy to the sandbox user: {output.Trim()}");

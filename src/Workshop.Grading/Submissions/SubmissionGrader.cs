@@ -8,8 +8,9 @@ namespace Workshop.Grading.Submissions;
 /// Grades copies of the repository. Each lab of each student is built in a fresh copy of the instructor's own start
 /// project into which only the lab's editable files (labs.json) are taken from the submission (see
 /// <see cref="WorkingCopy"/>), and checked with the instructor's checks: nothing else inside a submission (its
-/// .csproj, its tests, its checks, its labs.json) is read, let alone decides a grade. The copy is restored before
-/// any submission file is in it; with a sandbox in the runner's options, the build and the app then run inside it.
+/// .csproj, its tests, its checks, its labs.json) is read, let alone decides a grade. The copy starts from a template
+/// restored before any submission file was near it (<see cref="LabTemplates"/>); with a sandbox in the runner's
+/// options, the build and the app then run inside it.
 /// </summary>
 public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IReadOnlyDictionary<string, List<LabCheck>>? extraChecks = null)
 {
@@ -17,8 +18,13 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
     public static IReadOnlyList<string> StudentFolders(string submissions) =>
         Directory.GetDirectories(submissions).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
 
+    private LabTemplates? _templates;
+
     /// <summary>How much of a lab folder is taken at most.</summary>
     public SubmissionLimits Limits { get; init; } = new();
+
+    /// <summary>The restored lab templates, shared by every grader of a run (by default one set per grader, under its scratch folder).</summary>
+    public LabTemplates? Templates { get; init; }
 
     /// <summary>Grades every lab that has checks for one student folder.</summary>
     public async Task<StudentGrade> GradeAsync(string studentFolder, string scratch, IReadOnlyCollection<string>? labIds = null,
@@ -30,7 +36,7 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
         {
             var checks = ChecksFor(lab);
             if (checks.Count == 0) continue;
-            progress?.Report($"{student} · lab {lab.Id}");
+            progress?.Report($"lab {lab.Id}");
             var source = Path.Combine(studentFolder, "labs", lab.Folder, "start");
             if (!Directory.Exists(source) || new DirectoryInfo(source).LinkTarget is not null)
             {
@@ -42,7 +48,7 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
             IReadOnlyList<string> notes;
             try
             {
-                var problem = await PrepareAsync(lab, project, cancellationToken);
+                var problem = await TemplatesFor(scratch).CopyAsync(lab, project, cancellationToken);
                 if (problem is not null)
                 {
                     reports.Add(Missing(lab, checks, source, problem));
@@ -62,7 +68,7 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
             }
             try
             {
-                var report = await runner.BuildAndRunAsync(lab, project, Path.Combine(work, "out"), checks, progress, cancellationToken);
+                var report = await runner.BuildAndRunAsync(lab, project, Path.Combine(work, "out"), checks, progress, cancellationToken, [TemplatesFor(scratch).Packages]);
                 reports.Add(Relative(report, project, $"labs/{lab.Folder}/start") with { Target = source, Notes = notes });
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -82,18 +88,22 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
         return checks;
     }
 
-    // The instructor's start project and build settings, restored while no submission file is in the folder yet.
-    private async Task<string?> PrepareAsync(LabInfo lab, string project, CancellationToken cancellationToken)
+    /// <summary>Deletes what grading <paramref name="studentFolder"/> left in <paramref name="scratch"/> (its builds), keeping the templates.</summary>
+    public static void Forget(string studentFolder, string scratch)
     {
-        WorkingCopy.CopyInstructorStart(lab, manifest.VariantDirectory(lab, "start"), project);
-        var parent = Path.GetDirectoryName(project)!;
-        foreach (var settings in new[] { "Directory.Build.props", "Directory.Packages.props", "Directory.Build.targets", "NuGet.config" })
+        var work = Path.Combine(scratch, Safe(Path.GetFileName(studentFolder.TrimEnd('/', '\\'))));
+        try
         {
-            var instructor = Path.Combine(manifest.LabsDirectory, settings);
-            if (File.Exists(instructor)) File.Copy(instructor, Path.Combine(parent, settings), overwrite: true);
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
-        return await LabBuilder.RestoreAsync(project, runner.Options.BuildTimeout, cancellationToken);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Scratch space: the whole folder goes at the end of the run, or to the OS's temp cleaner.
+        }
     }
+
+    private LabTemplates TemplatesFor(string scratch) =>
+        Templates ?? LazyInitializer.EnsureInitialized(ref _templates, () => new LabTemplates(manifest, Path.Combine(scratch, ".templates"), runner.Options.BuildTimeout));
 
     private static LabReport Missing(LabInfo lab, IReadOnlyList<LabCheck> checks, string source, string reason) =>
         new(lab, source, checks.Select(c => new CheckResult(lab.Id, c.Task, c.Name, lab.FindTask(c.Task)?.Points ?? c.Points ?? 0, false,
