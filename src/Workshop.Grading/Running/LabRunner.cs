@@ -13,6 +13,10 @@ namespace Workshop.Grading.Running;
 /// </summary>
 public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options = null)
 {
+    // A check that sends "Expect: 100-continue" (lab 06's concurrent copies) waits for the handler to start reading the
+    // body; a loaded machine can take longer than the client's default second to get there.
+    private static readonly TimeSpan ExpectContinueTimeout = TimeSpan.FromSeconds(10);
+
     private readonly LabRunnerOptions _options = options ?? new();
 
     /// <summary>The time limits in use.</summary>
@@ -98,7 +102,7 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
         var clock = Stopwatch.StartNew();
         using var labDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         labDeadline.CancelAfter(_options.LabTimeout);
-        using var http = new HttpClient(new TranscriptHttpHandler(new SocketsHttpHandler())) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        using var http = new HttpClient(new TranscriptHttpHandler(new SocketsHttpHandler { Expect100ContinueTimeout = ExpectContinueTimeout })) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
         var results = new List<CheckResult>();
         foreach (var check in checks)
         {
