@@ -69,10 +69,6 @@
     document.addEventListener("keydown", function (e) { if (e.key === "Escape") setNav(false); });
   }
 
-  // The playground only exists when the site is served by it; from file:// point at its default address.
-  var playground = document.getElementById("playground-link");
-  if (playground && location.protocol === "file:") playground.href = "http://localhost:5000/play/";
-
   // Search: every term must appear (case-insensitive); title and heading hits rank first.
   var index = window.WORKSHOP_SEARCH_INDEX || [];
   var input = document.getElementById("search");

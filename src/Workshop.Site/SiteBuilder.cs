@@ -16,15 +16,16 @@ public static class SiteBuilder
     /// <summary>
     /// Builds the site from <paramref name="repoRoot"/> into <paramref name="outDir"/> (emptied first, but only if it is
     /// empty or an earlier site build). Throws <see cref="SiteBuildException"/> naming file and line of every broken
-    /// link, anchor or include; nothing is written then.
+    /// link, anchor or include; nothing is written then. <paramref name="options"/> may name the playground's address.
     /// </summary>
-    public static SiteReport Build(string repoRoot, string outDir)
+    public static SiteReport Build(string repoRoot, string outDir, SiteOptions? options = null)
     {
         var clock = Stopwatch.StartNew();
         repoRoot = Path.GetFullPath(repoRoot);
         outDir = Path.GetFullPath(outDir);
         var problems = new List<SiteProblem>();
         var pages = ContentCollector.Collect(repoRoot, problems);
+        var playground = PlaygroundAddress.Resolve(repoRoot, options ?? new SiteOptions(), problems);
         var layoutPath = Path.Combine(repoRoot, ThemeFolder, "layout.html");
         if (!File.Exists(layoutPath)) problems.Add(new SiteProblem(ThemeFolder + "/layout.html", 0, "the page template is missing"));
         if (pages.Count == 0 && problems.Count == 0) problems.Add(new SiteProblem(ContentCollector.ManifestPath, 0, "no pages"));
@@ -56,6 +57,8 @@ public static class SiteBuilder
                 ["site-title"] = Html.Encode(SiteInfo.Title),
                 ["section"] = Html.Encode(page.Section),
                 ["source"] = Html.Encode(page.SourcePath),
+                ["audience"] = page.ForContributors ? "contributors" : "readers",
+                ["playground"] = Html.Encode(playground),
                 ["nav"] = Navigation.Sidebar(pages, page, Sections(document)),
                 ["pager"] = Navigation.Pager(pages, i),
                 ["content"] = pipeline.Render(document),

@@ -8,7 +8,7 @@ internal static class LabManifest
     private const string ManifestPath = "labs/labs.json";
 
     /// <summary>The labs in course order; without a manifest, every <c>labs/*/README.md</c> in name order.</summary>
-    public static List<(string Folder, string? Title)> Read(string repoRoot, List<SiteProblem> problems)
+    public static List<LabEntry> Read(string repoRoot, List<SiteProblem> problems)
     {
         var labsDir = Path.Combine(repoRoot, "labs");
         var manifest = Path.Combine(repoRoot, ManifestPath);
@@ -17,12 +17,12 @@ internal static class LabManifest
             if (!Directory.Exists(labsDir)) return [];
             return Directory.GetDirectories(labsDir)
                 .Where(d => File.Exists(Path.Combine(d, "README.md")))
-                .Select(d => (Path.GetFileName(d), (string?)null))
-                .OrderBy(l => l.Item1, StringComparer.Ordinal)
+                .Select(d => new LabEntry(NumberOf(Path.GetFileName(d)), Path.GetFileName(d), null))
+                .OrderBy(l => l.Folder, StringComparer.Ordinal)
                 .ToList();
         }
 
-        var labs = new List<(string, string?)>();
+        var labs = new List<LabEntry>();
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(manifest));
@@ -36,7 +36,7 @@ internal static class LabManifest
                     problems.Add(new SiteProblem(ManifestPath, 0, $"lab {Text(item, "id") ?? "?"} has no README.md under labs/{folder ?? "?"}"));
                     continue;
                 }
-                labs.Add((folder, Text(item, "title")));
+                labs.Add(new LabEntry(Text(item, "id") ?? NumberOf(folder), folder, Text(item, "title")));
             }
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -63,6 +63,13 @@ internal static class LabManifest
         return Directory.GetDirectories(labsDir)
             .Select(Path.GetFileName)
             .FirstOrDefault(name => name == id || name!.StartsWith(padded + "-", StringComparison.Ordinal) || name.StartsWith(id + "-", StringComparison.Ordinal));
+    }
+
+    /// <summary>"09" for "09-websocket-multiplayer-game": the id a lab without one in the manifest goes by.</summary>
+    private static string NumberOf(string folder)
+    {
+        var number = new string(folder.TakeWhile(char.IsAsciiDigit).ToArray());
+        return number.Length > 0 ? number : folder;
     }
 
     private static string? Text(JsonElement item, string name)

@@ -4,7 +4,8 @@ namespace Workshop.Site.Content;
 
 /// <summary>
 /// The end of every lab page: the files of <c>solution/</c> that differ from <c>start/</c>, each included from the file
-/// itself (a <c>file=</c> fence, folded in <c>&lt;details&gt;</c>), so what the site shows is what the checks pass.
+/// itself (a <c>file=</c> fence), all in one closed "Show the solution" <c>&lt;details&gt;</c>, so what the site shows is what
+/// the checks pass and nothing is read by accident.
 /// </summary>
 internal static class SolutionAppendix
 {
@@ -25,14 +26,16 @@ internal static class SolutionAppendix
             .ToList();
         if (files.Count == 0) return "";
 
+        // One closed fold for the whole solution: a reader who scrolls past the tasks sees no solved code by accident.
         var markdown = new StringBuilder("\n\n## Solution code\n\n");
-        markdown.Append("> [!NOTE]\n> Try the tasks first. These are the files of `solution/` that differ from `start/`, ")
-            .Append("shown straight from the repository: the code every check of this lab passes against.\n\n");
+        markdown.Append("Try the tasks first. The solution is the files of `solution/` that differ from `start/`, ")
+            .Append("shown straight from the repository: the code every check of this lab passes against.\n\n")
+            .Append("<details class=\"solution\">\n<summary>Show the solution</summary>\n\n");
         foreach (var file in files)
         {
-            markdown.Append("<details>\n<summary><code>solution/").Append(file).Append("</code></summary>\n\n")
-                .Append("```").Append(Language(file)).Append(" file=solution/").Append(file).Append("\n```\n\n</details>\n\n");
+            markdown.Append("```").Append(Language(file)).Append(" file=solution/").Append(file).Append("\n```\n\n");
         }
+        markdown.Append("</details>\n\n");
         return markdown.ToString();
     }
 

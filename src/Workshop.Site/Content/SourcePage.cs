@@ -12,8 +12,11 @@ internal sealed class SourcePage
     /// <summary>The Markdown to render (for a notebook: generated from its cells).</summary>
     public required string Markdown { get; init; }
 
-    /// <summary>The sidebar section the page belongs to.</summary>
-    public required string Section { get; init; }
+    /// <summary>The sidebar section the page belongs to (set when the manifest places it).</summary>
+    public required string Section { get; set; }
+
+    /// <summary>Whether the page is maintainers' material (a section with <c>"audience": "contributors"</c>), not the course.</summary>
+    public bool ForContributors { get; set; }
 
     /// <summary>The title: from a manifest, else the first level-1 heading, else the file name.</summary>
     public string? Title { get; set; }

@@ -39,6 +39,8 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
         while (await page.Locator("a[rel=next]").CountAsync() > 0)
         {
             await page.ClickAsync("a[rel=next]");
+            // The URL changes when the next document commits, before its pager (at the end) is parsed.
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
             forward.Add(FileName(page.Url));
             Assert.True(forward.Count <= course.Length, "the next links go round in a circle");
         }
@@ -48,6 +50,8 @@ public sealed partial class SiteBrowserTests(BrowserFixture browser, SiteServer 
         while (await page.Locator("a[rel=prev]").CountAsync() > 0)
         {
             await page.ClickAsync("a[rel=prev]");
+            // The URL changes when the next document commits, before its pager (at the end) is parsed.
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
             backward.Add(FileName(page.Url));
             Assert.True(backward.Count <= course.Length, "the previous links go round in a circle");
         }

@@ -6,9 +6,6 @@ namespace Workshop.Site.Tests.Build;
 /// <summary>Checks every relative href/src of every built HTML page: the file exists and so does the #fragment's id.</summary>
 internal static partial class LinkChecker
 {
-    /// <summary>Links that only exist where the site is served by the playground.</summary>
-    private static readonly string[] ServedByPlayground = ["play/index.html"];
-
     public static List<string> Check(string siteRoot)
     {
         var broken = new List<string>();
@@ -19,7 +16,7 @@ internal static partial class LinkChecker
             foreach (Match link in Reference().Matches(html))
             {
                 var url = WebUtility.HtmlDecode(link.Groups["url"].Value);
-                if (Scheme().IsMatch(url) || ServedByPlayground.Contains(url)) continue;
+                if (Scheme().IsMatch(url)) continue;
                 var hash = url.IndexOf('#', StringComparison.Ordinal);
                 var path = hash < 0 ? url : url[..hash];
                 var fragment = hash < 0 ? "" : url[(hash + 1)..];

@@ -78,8 +78,10 @@ public sealed class SiteBuilderTests : IDisposable
 
         var lab = _repo.Page("lab-01-echo.html");
         Assert.Contains("<h2 id=\"solution-code\">", lab, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"code-file\">labs/01-echo/solution/Program.cs</span>", lab, StringComparison.Ordinal);
-        Assert.Contains("EchoAsync", lab, StringComparison.Ordinal);
+        var fold = lab.IndexOf("<details class=\"solution\">\n<summary>Show the solution</summary>", StringComparison.Ordinal);
+        Assert.True(fold > 0, "no closed Show the solution fold");
+        Assert.True(lab.IndexOf("<span class=\"code-file\">labs/01-echo/solution/Program.cs</span>", StringComparison.Ordinal) > fold);
+        Assert.True(lab.IndexOf("EchoAsync", StringComparison.Ordinal) > fold, "solution code shown before the fold");
         Assert.DoesNotContain("app.js", lab, StringComparison.Ordinal);
         Assert.DoesNotContain("Generated.cs", lab, StringComparison.Ordinal);
     }

@@ -48,7 +48,8 @@ public static class CourseSiteExtensions
         var output = options.OutputDirectory ?? Path.Combine(dataDirectory, "site");
         try
         {
-            var report = SiteBuilder.Build(root, output);
+            // Served beside the playground, the header's link is relative: it follows whatever host and port this runs on.
+            var report = SiteBuilder.Build(root, output, new SiteOptions { PlaygroundUrl = SiteInfo.ServedPlayground });
             CourseSiteLog.Built(logger, report.PageCount, (long)report.Elapsed.TotalMilliseconds, report.OutputDirectory);
             return report.OutputDirectory;
         }
