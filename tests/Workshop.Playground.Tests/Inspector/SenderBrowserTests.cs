@@ -32,4 +32,33 @@ public sealed class SenderBrowserTests(BrowserFixture browser)
         await Eventually.HoldsAsync(async () => await page.TextContentAsync("#status") == "succeeded", "the redelivery succeeded");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task The_payload_box_shows_only_for_custom_json_and_what_is_typed_there_is_what_the_bin_receives()
+    {
+        await using var server = new PlaygroundServer();
+        var errors = new List<string>();
+        var page = await browser.NewPageAsync(errors);
+        await using var pageContext = page.Context; // closed even when an assertion fails
+        await page.GotoAsync(new Uri(server.BaseAddress, "/play/sender.html").ToString());
+        await page.Locator("#receiver:not([hidden])").WaitForAsync();
+
+        // payment.captured: no box whose content would be ignored, and a note that the server makes the body.
+        Assert.False(await page.IsVisibleAsync("#custom-payload"), "the payload box shows for payment.captured, whose body it does not set");
+        Assert.False(await page.IsVisibleAsync("#custom-type"));
+        Assert.True(await page.IsVisibleAsync("#sample-note"));
+        await page.SelectOptionAsync("#event-type", "push");
+        Assert.Equal("push", await page.TextContentAsync("#sample-type"));
+        Assert.False(await page.IsVisibleAsync("#custom-payload"));
+
+        await page.SelectOptionAsync("#event-type", "custom");
+        Assert.True(await page.IsVisibleAsync("#custom-payload"));
+        Assert.False(await page.IsVisibleAsync("#sample-note"));
+        await page.FillAsync("#custom-payload", "{\"order\": {\"id\": \"ord_typed_here\"}}");
+        await page.ClickAsync("#send");
+
+        await Eventually.HoldsAsync(async () => await page.Locator("#received li.capture").CountAsync() == 1, "the custom event reaches the bin");
+        Assert.Contains("ord_typed_here", await page.Locator("#received .capture-body").TextContentAsync());
+        Assert.Empty(errors);
+    }
 }

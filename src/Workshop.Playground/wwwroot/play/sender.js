@@ -87,6 +87,9 @@ typeSelect.addEventListener("change", () => {
   const custom = typeSelect.value === "custom";
   document.getElementById("custom-label").hidden = !custom;
   document.getElementById("custom-type-label").hidden = !custom;
+  // Only custom events send what is typed: the samples are made by the server, and the page says so.
+  document.getElementById("sample-note").hidden = custom;
+  if (!custom) document.getElementById("sample-type").textContent = typeSelect.value;
 });
 
 document.getElementById("new-bin").addEventListener("click", useFreshBin);
