@@ -1,11 +1,13 @@
 // Lab 08 (capstone): a payments dashboard. Read ../README.md, then work through the TODOs
-// (WebhookVerifier.cs, PaymentLedger.cs, OpsRoom.cs, wwwroot/app.js). Check it: ./workshop check 08
+// (WebhookVerifier.cs, PaymentLedger.cs, OpsRoom.cs, wwwroot/app.js, RazorpayWebhook.cs). Check it: ./workshop check 08
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(services => new WebhookVerifier(
     builder.Configuration["Payments:WebhookSecret"] ?? throw new InvalidOperationException("Set Payments:WebhookSecret (a whsec_ secret)."),
     TimeSpan.FromSeconds(builder.Configuration.GetValue("Payments:ToleranceSeconds", 300)),
     services.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton(new RazorpayVerifier(
+    builder.Configuration["Payments:RazorpaySecret"] ?? throw new InvalidOperationException("Set Payments:RazorpaySecret (the Razorpay webhook secret).")));
 builder.Services.AddSingleton<PaymentLedger>();
 builder.Services.AddSingleton<OpsRoom>();
 var app = builder.Build();
@@ -36,6 +38,9 @@ app.MapPost("/webhooks/payments", async (HttpContext context, WebhookVerifier ve
     ops.Announce(payment);
     return Results.Ok(new { id = webhookId, duplicate = false });
 });
+
+// The same payments from a Razorpay-style gateway: its own headers and JSON, the same ledger, dashboard and chat.
+app.MapRazorpayWebhook();
 
 app.MapGet("/events", (HttpContext context, PaymentLedger ledger, IHostApplicationLifetime lifetime) =>
 {

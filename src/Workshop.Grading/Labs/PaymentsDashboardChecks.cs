@@ -11,7 +11,8 @@ namespace Workshop.Grading.Labs;
 /// Lab 08 (capstone): the check plays the payment gateway. It signs Standard Webhooks requests with the lab's dev
 /// secret and posts <c>payment.captured</c> / <c>payment.failed</c> to <c>POST /webhooks/payments</c>; accepted
 /// payments must reach the dashboard stream (<c>GET /events</c>, <c>event: payment</c>) and the operators' chat
-/// (<c>/ws/ops?name=…</c>), and the page must show them, inert.
+/// (<c>/ws/ops?name=…</c>), and the page must show them, inert. It plays a Razorpay-style gateway too
+/// (<see cref="PaymentsDashboardRazorpayChecks"/>, on <c>POST /webhooks/razorpay</c>).
 /// </summary>
 public sealed class PaymentsDashboardChecks : ILabCheckSet
 {
@@ -38,6 +39,7 @@ public sealed class PaymentsDashboardChecks : ILabCheckSet
         new("ops", "operators talk to each other", "Ana's text reaches Bob as {\"type\":\"message\",\"name\":\"Ana\",\"text\":…}", OperatorsTalk),
         new("page", "a payment shows in the dashboard and the chat", "after a payment of 12.34, #total grows by 12.34 and the payment's id appears in #payments and #chat (once #ops-state says online)", PageShowsPayment) { Timeout = TimeSpan.FromSeconds(25) },
         new("page", "an XSS payload stays inert", "a description and a chat line <img src=x onerror=…> are shown as text in #payments and #chat; no element is created, no script runs", PageStaysInert) { Timeout = TimeSpan.FromSeconds(25) },
+        .. PaymentsDashboardRazorpayChecks.All,
     ];
 
     private static Uri Receiver(CheckContext c) => c.HttpUrl(PaymentGateway.Path);

@@ -35,4 +35,10 @@ public sealed class Lab08PaymentsDashboardTests(LabSuiteFixture suite)
 
     [Fact, Trait("Lab", "08"), Trait("Task", "page"), Trait("Points", "4")]
     public Task Start_fails_the_page_task_until_it_is_done() => LabAssert.TaskFailsOnStartAsync(suite, "08", "page");
+
+    [Fact, Trait("Lab", "08"), Trait("Task", "razorpay"), Trait("Points", "3")]
+    public Task Solution_accepts_razorpay_events_verified_over_the_raw_body_once_per_event_id() => LabAssert.TaskPassesAsync(suite, "08", "razorpay");
+
+    [Fact, Trait("Lab", "08"), Trait("Task", "razorpay"), Trait("Points", "3")]
+    public Task Start_fails_the_razorpay_task_until_it_is_done() => LabAssert.TaskFailsOnStartAsync(suite, "08", "razorpay");
 }

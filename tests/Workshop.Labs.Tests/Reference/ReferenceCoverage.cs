@@ -10,6 +10,9 @@ public static class ReferenceCoverage
     /// <summary>The lab 08 dev secret the playground is started with, so its Standard receiver accepts the lab's gateway.</summary>
     public const string Lab08Secret = Workshop.Grading.Probes.PaymentGateway.DevSecret;
 
+    /// <summary>Lab 08's Razorpay dev secret, given to the playground's Razorpay receiver.</summary>
+    public const string Lab08RazorpaySecret = Workshop.Grading.Probes.RazorpayGateway.DevSecret;
+
     /// <summary>Per lab: the covered checks by task (check names as in the catalog).</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> Checks = new Dictionary<string, IReadOnlyDictionary<string, string[]>>
     {
@@ -37,6 +40,12 @@ public static class ReferenceCoverage
         ["08"] = new Dictionary<string, string[]>
         {
             ["verify"] = ["accepts a correctly signed payment", "rejects a wrong signature", "verifies the raw body", "rejects a stale timestamp", "rejects a request without signature"],
+            // The playground's Razorpay receiver answers as the lab must; only the dashboard check needs the lab's stream.
+            ["razorpay"] =
+            [
+                "accepts a signed Razorpay payment", "rejects a wrong Razorpay signature", "verifies Razorpay's raw body",
+                "rejects a Razorpay request without signature", "requires Razorpay's event id", "a Razorpay redelivery is answered as a duplicate",
+            ],
         },
     };
 
@@ -45,7 +54,7 @@ public static class ReferenceCoverage
     {
         // Lab 03 hardens lab 01's echo on its own path; the playground hardens /ws/echo itself.
         ["03"] = new Dictionary<string, string> { ["/ws/live"] = "/ws/echo" },
-        // Lab 08's receiver is the playground's Standard Webhooks receiver.
+        // Lab 08's receiver is the playground's Standard Webhooks receiver; its Razorpay receiver has the lab's path already.
         ["08"] = new Dictionary<string, string> { ["/webhooks/payments"] = "/webhooks/standard" },
     };
 
@@ -58,6 +67,7 @@ public static class ReferenceCoverage
         ["WebSockets__KeepAliveInterval"] = "00:00:01",
         ["WebSockets__KeepAliveTimeout"] = "00:00:02",
         ["Webhooks__Standard__Secret"] = Lab08Secret,
+        ["Webhooks__Razorpay__Secret"] = Lab08RazorpaySecret,
         ["Webhooks__Receiver__IdempotencyStore"] = "InMemory",
         // Lab 05's heartbeat check counts anything on an idle stream: keep the feed quiet and the pings frequent,
         // so what it sees is the reference's real heartbeat, not feed traffic.

@@ -51,6 +51,9 @@ public sealed class ReferencePlaygroundTests(ReferencePlaygroundFixture referenc
     [Fact, Trait("Lab", "08"), Trait("Target", "Reference")]
     public Task Reference_passes_lab_08_verify_on_webhooks_standard() => PassesAsync("08", "verify");
 
+    [Fact, Trait("Lab", "08"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_08_razorpay_on_webhooks_razorpay() => PassesAsync("08", "razorpay");
+
     [Fact]
     public void Reference_coverage_names_only_existing_labs_tasks_and_paths()
     {
