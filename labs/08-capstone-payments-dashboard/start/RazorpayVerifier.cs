@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 /// <summary>Verifies Razorpay-style webhooks: <c>X-Razorpay-Signature</c> is the hex HMAC-SHA256 of the raw body.</summary>
 public sealed class RazorpayVerifier(string secret)
 {
