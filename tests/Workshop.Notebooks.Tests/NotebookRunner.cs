@@ -23,14 +23,17 @@ public static class NotebookRunner
     public static readonly TimeSpan CellTimeout = TimeSpan.FromSeconds(45);
 
     /// <summary>Runs <paramref name="fileName"/> from the repository's <c>notebooks/</c> folder.</summary>
-    public static Task<NotebookRun> RunAsync(string fileName)
-        => RunFileAsync(Path.Combine(RepoPaths.Root, "notebooks", fileName), CellTimeout);
+    /// <param name="fileName">E.g. <c>01-websockets.ipynb</c>.</param>
+    /// <param name="withAnswers">Run every exercise cell with its worked answer from <c>notebooks/answers/</c> instead.</param>
+    public static Task<NotebookRun> RunAsync(string fileName, bool withAnswers = false)
+        => RunFileAsync(Path.Combine(RepoPaths.Root, "notebooks", fileName), CellTimeout, withAnswers);
 
     /// <summary>Runs the notebook at <paramref name="path"/> with its folder as working directory.</summary>
-    public static async Task<NotebookRun> RunFileAsync(string path, TimeSpan cellTimeout)
+    public static async Task<NotebookRun> RunFileAsync(string path, TimeSpan cellTimeout, bool withAnswers = false)
     {
         var fileName = Path.GetFileName(path);
         var document = NotebookFile.Parse(await File.ReadAllTextAsync(path));
+        if (withAnswers) Exercises.SubstituteAnswers(document, Path.Combine(Path.GetDirectoryName(path)!, "answers"));
         var total = Stopwatch.StartNew();
         var previousDirectory = Directory.GetCurrentDirectory();
         // Relative #load/#r paths resolve against the working directory; VS Code runs the kernel in the notebook's folder.
@@ -60,7 +63,8 @@ public static class NotebookRunner
             Directory.SetCurrentDirectory(previousDirectory);
         }
 
-        if (Environment.GetEnvironmentVariable(WriteOutputsVariable) == "1")
+        // A run with the answers filled in must never end up in the learner's notebook.
+        if (!withAnswers && Environment.GetEnvironmentVariable(WriteOutputsVariable) == "1")
         {
             await File.WriteAllTextAsync(path, NotebookFile.ToJson(document));
         }
@@ -124,7 +128,7 @@ public static class NotebookRunner
         }
         Assert.True(problems.Count == 0,
             $"{name} failed:\n{string.Join("\n", problems)}\n--- output before the failure ---\n{text}");
-        return new CellResult(index, firstLine, text.ToString(), watch.Elapsed);
+        return new CellResult(index, firstLine, text.ToString(), watch.Elapsed, Exercises.Tags(element));
     }
 
     private static string PlainText(DisplayEvent display)
