@@ -32,6 +32,7 @@ public sealed class ExerciseTests(ITestOutputHelper output)
             Assert.Equal(id, Exercises.CheckId(Exercises.FirstLine(code[i + 1].Contents)));
             Assert.Contains("NotImplementedException", code[i].Contents, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "notebooks", "answers", id + ".cs")), $"{name}: no answer for {id}.");
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "notebooks", "answers", "wrong", id + ".cs")), $"{name}: no plausible wrong answer for {id}.");
         }
         Assert.True(exercises >= 2, $"{name} has {exercises} exercise cell(s); every notebook needs at least two.");
     }
@@ -40,7 +41,7 @@ public sealed class ExerciseTests(ITestOutputHelper output)
     [MemberData(nameof(Notebooks))]
     public async Task With_the_worked_answers_every_check_of_the_notebook_passes(string name)
     {
-        var run = await NotebookRunner.RunAsync(name + ".ipynb", withAnswers: true);
+        var run = await NotebookRunner.RunAsync(name + ".ipynb", answers: "answers");
         output.WriteLine($"{name} with answers: {run.Elapsed.TotalSeconds:0.0} s");
         var checks = run.Cells.Where(c => c.Tags.Contains(Exercises.CheckTag)).ToList();
         Assert.True(checks.Count >= 2, $"{name}: expected at least two check cells, ran {checks.Count}.");
@@ -51,6 +52,24 @@ public sealed class ExerciseTests(ITestOutputHelper output)
             Assert.True(check.Output.Contains($"[passed] {id}", StringComparison.Ordinal),
                 $"{name}: {check} did not pass with the worked answer:\n{check.Output}");
             Assert.DoesNotContain("[wrong]", check.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task With_plausible_wrong_answers_every_check_of_the_notebook_says_wrong_and_points_to_the_answer(string name)
+    {
+        var run = await NotebookRunner.RunAsync(name + ".ipynb", answers: "answers/wrong");
+        output.WriteLine($"{name} with wrong answers: {run.Elapsed.TotalSeconds:0.0} s");
+        var checks = run.Cells.Where(c => c.Tags.Contains(Exercises.CheckTag)).ToList();
+        Assert.True(checks.Count >= 2, $"{name}: expected at least two check cells, ran {checks.Count}.");
+        foreach (var check in checks)
+        {
+            output.WriteLine(check.Output);
+            var id = Exercises.CheckId(check.FirstLine);
+            Assert.True(check.Output.Contains($"[wrong] {id}: ", StringComparison.Ordinal),
+                $"{name}: {check} let a plausible wrong answer through:\n{check.Output}");
+            Assert.Contains($"notebooks/answers/{id}.cs", check.Output, StringComparison.Ordinal);
         }
     }
 }

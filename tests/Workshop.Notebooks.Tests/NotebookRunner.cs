@@ -24,16 +24,19 @@ public static class NotebookRunner
 
     /// <summary>Runs <paramref name="fileName"/> from the repository's <c>notebooks/</c> folder.</summary>
     /// <param name="fileName">E.g. <c>01-websockets.ipynb</c>.</param>
-    /// <param name="withAnswers">Run every exercise cell with its worked answer from <c>notebooks/answers/</c> instead.</param>
-    public static Task<NotebookRun> RunAsync(string fileName, bool withAnswers = false)
-        => RunFileAsync(Path.Combine(RepoPaths.Root, "notebooks", fileName), CellTimeout, withAnswers);
+    /// <param name="answers">
+    /// Null to run the notebook as shipped; otherwise a folder under <c>notebooks/</c> (<c>answers</c>, <c>answers/wrong</c>)
+    /// whose <c>ID.cs</c> replaces each exercise cell.
+    /// </param>
+    public static Task<NotebookRun> RunAsync(string fileName, string? answers = null)
+        => RunFileAsync(Path.Combine(RepoPaths.Root, "notebooks", fileName), CellTimeout, answers);
 
     /// <summary>Runs the notebook at <paramref name="path"/> with its folder as working directory.</summary>
-    public static async Task<NotebookRun> RunFileAsync(string path, TimeSpan cellTimeout, bool withAnswers = false)
+    public static async Task<NotebookRun> RunFileAsync(string path, TimeSpan cellTimeout, string? answers = null)
     {
         var fileName = Path.GetFileName(path);
         var document = NotebookFile.Parse(await File.ReadAllTextAsync(path));
-        if (withAnswers) Exercises.SubstituteAnswers(document, Path.Combine(Path.GetDirectoryName(path)!, "answers"));
+        if (answers is not null) Exercises.SubstituteAnswers(document, Path.Combine(Path.GetDirectoryName(path)!, answers));
         var total = Stopwatch.StartNew();
         var previousDirectory = Directory.GetCurrentDirectory();
         // Relative #load/#r paths resolve against the working directory; VS Code runs the kernel in the notebook's folder.
@@ -64,7 +67,7 @@ public static class NotebookRunner
         }
 
         // A run with the answers filled in must never end up in the learner's notebook.
-        if (!withAnswers && Environment.GetEnvironmentVariable(WriteOutputsVariable) == "1")
+        if (answers is null && Environment.GetEnvironmentVariable(WriteOutputsVariable) == "1")
         {
             await File.WriteAllTextAsync(path, NotebookFile.ToJson(document));
         }
