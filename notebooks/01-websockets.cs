@@ -568,6 +568,9 @@ Console.WriteLine($"the same ticket again (from a log):  {await TryConnectAsync(
 // Then do the labs: **`labs/01-websocket-welcome-echo`** (this notebook's `/echo`, graded), **`labs/02-websocket-chat`** (broadcast with rooms) and **`labs/03-websocket-resilience`** (heartbeats and reconnecting clients).
 
 // Try it: a smaller limit
+// A fresh deadline: the earlier one may have run out while you worked through the cells in between.
+heartbeatTimeout.Dispose();
+heartbeatTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 messageLimit = 16;
 var tryClient = new ClientWebSocket();
 await tryClient.ConnectAsync(new Uri($"{wsBase}/echo"), heartbeatTimeout.Token);

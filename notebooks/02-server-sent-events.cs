@@ -466,6 +466,9 @@ Console.WriteLine($"the match feed connected {matchConnections} times, the last 
 // Then the labs: **`labs/04-sse-live-feed`** (a live score feed, graded in a real browser) and **`labs/05-sse-resume`** (replay after `Last-Event-ID`, exactly what you did here, plus `retry:` and heartbeats for an idle stream).
 
 // Try it: reconnect from another id
+// A fresh deadline: the one from the resume cell may have run out while you read the sections in between.
+feedTimeout.Dispose();
+feedTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
 receivedIds.Clear();
 Console.WriteLine("a client that last saw id 8:");
 await ReadFeedAsync("8", take: 2);

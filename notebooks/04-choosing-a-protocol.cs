@@ -462,6 +462,9 @@ Exercise.Check("04-polling-cost", () =>
 // Then the capstone: **`labs/08-capstone-payments-dashboard`** puts all three together, and the playground (`dotnet run --project src/Workshop.Playground`, then open `/play/`) lets you watch each protocol in the browser.
 
 // Try it: poll less often
+// A fresh deadline: the earlier one may have run out while you worked through the cells in between.
+measureTimeout.Dispose();
+measureTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 pollInterval = TimeSpan.FromMilliseconds(100);
 var slowPollLatencies = new List<double>();
 var slowPollStart = published.Count;

@@ -1,12 +1,10 @@
 // Your turn (00-read-greeting): connect, read one text message, close politely, return the text
-using System.IO;
-
 async Task<string> ReadGreetingAsync(Uri url, CancellationToken token)
 {
     using var socket = new ClientWebSocket();
     await socket.ConnectAsync(url, token);
     var chunk = new byte[1024];
-    using var message = new MemoryStream();
+    using var message = new System.IO.MemoryStream();
     WebSocketReceiveResult result;
     do
     {

@@ -1,10 +1,8 @@
 // Your turn (01-assemble-message): the next whole text message, or null (peer closed, or message over the limit)
-using System.IO;
-
 async Task<string?> ReadWholeMessageAsync(WebSocket socket, int limit, CancellationToken token)
 {
     var chunk = new byte[1024];
-    using var message = new MemoryStream();
+    using var message = new System.IO.MemoryStream();
     while (true)
     {
         var result = await socket.ReceiveAsync(chunk, token);
