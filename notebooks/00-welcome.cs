@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Workshop.Protocols.Exercises;
 
 // # Welcome to the Realtime Protocols Workshop
 //
@@ -87,6 +88,71 @@ var received = await client.ReceiveAsync(buffer, timeout.Token);   // "Welcome!"
 Console.WriteLine($"Received: {Encoding.UTF8.GetString(buffer, 0, received.Count)}");
 var closing = await client.ReceiveAsync(buffer, timeout.Token);
 Console.WriteLine($"Then: {closing.MessageType}, status {client.CloseStatus} \"{client.CloseStatusDescription}\"");
+
+// ## Your turn
+//
+// Every notebook has "Your turn" exercises. Each is a cell you complete (it starts out throwing `NotImplementedException`) followed by a **check** cell that runs your code against a real server and prints one verdict:
+//
+// - `[passed]`: your code does what the lesson asks;
+// - `[not done yet]`: the cell above still throws `NotImplementedException`, and a first hint;
+// - `[wrong]`: what went wrong, hints from a nudge to the concept, and where the worked answer is (`notebooks/answers/`, outside this notebook: try first).
+//
+// Run the exercise cell after each change, then the check. Nothing you write here can break the rest of the notebook.
+//
+// ### Your turn 1: read the greeting
+//
+// Write `ReadGreetingAsync`: connect a `ClientWebSocket` to `url`, read one text message, close the connection politely (`NormalClosure`), and return the text. The check changes the server's `greeting` to something random first, so only a real read passes.
+
+// Your turn (00-read-greeting): connect, read one text message, close politely, return the text
+Task<string> ReadGreetingAsync(Uri url, CancellationToken token)
+{
+    throw new NotImplementedException();
+}
+
+// Check 00-read-greeting
+await Exercise.CheckAsync("00-read-greeting", async token =>
+{
+    var usualGreeting = greeting;
+    greeting = $"Namaste #{Random.Shared.Next(1000, 10000)}!";
+    try
+    {
+        var text = await ReadGreetingAsync(new Uri(welcomeUrl.Replace("http://", "ws://") + "/ws"), token);
+        Exercise.Equal(greeting, text, "the text ReadGreetingAsync returned");
+    }
+    finally
+    {
+        greeting = usualGreeting;
+    }
+},
+"The cell \"Talk to it\" above does the same steps inline: connect, ReceiveAsync, decode.",
+"ReceiveAsync fills your buffer and returns how many bytes arrived (result.Count): decode only those, Encoding.UTF8.GetString(buffer, 0, result.Count).");
+
+// ### Your turn 2: `ws://` or `wss://`
+//
+// A WebSocket URL follows the page it belongs to: `http://` becomes `ws://`, and `https://` becomes `wss://`, a WebSocket inside TLS. A page served over HTTPS cannot open a plain `ws://` connection at all: the browser blocks it as *mixed content* (notebook 04 shows it). The path is the endpoint's, not the page's: the chat page `https://example.com/app/` connects to `wss://example.com/chat`.
+//
+// Write `WebSocketUrlFor(pageUrl, path)`. The check tries several pages, then connects to this notebook's server with your URL.
+
+// Your turn (00-websocket-url): the WebSocket URL for a page's address and an endpoint path
+string WebSocketUrlFor(string pageUrl, string path)
+{
+    throw new NotImplementedException();
+}
+
+// Check 00-websocket-url
+await Exercise.CheckAsync("00-websocket-url", async token =>
+{
+    Exercise.Equal("ws://127.0.0.1:5000/ws", WebSocketUrlFor("http://127.0.0.1:5000", "/ws"), "a plain http page");
+    Exercise.Equal("wss://example.com/chat", WebSocketUrlFor("https://example.com/app/", "/chat"), "an https page in a folder");
+    Exercise.Equal("wss://shop.example:8443/live", WebSocketUrlFor("https://shop.example:8443/orders?page=2", "/live"), "an https page on its own port");
+    using var socket = new ClientWebSocket();
+    await socket.ConnectAsync(new Uri(WebSocketUrlFor(welcomeUrl, "/ws")), token);
+    var bytes = new byte[1024];
+    var first = await socket.ReceiveAsync(bytes, token);
+    Exercise.Equal(greeting, Encoding.UTF8.GetString(bytes, 0, first.Count), "what this notebook's server said through your URL");
+},
+"Start from new Uri(pageUrl): it knows the Scheme, and the Authority (host, plus the port when it is not the default).",
+"Only two things change: the scheme (https means TLS, so wss) and the path (the endpoint's). Query and page path are dropped.");
 
 // ## Try it
 //

@@ -22,6 +22,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Workshop.Protocols.Exercises;
 using Microsoft.Extensions.DependencyInjection;
 using Workshop.Protocols.WebSockets;
 
@@ -228,6 +229,39 @@ var closeFrame = await ReadFrameAsync(raw);
 Console.WriteLine($"     close code {BinaryPrimitives.ReadUInt16BigEndian(closeFrame.Payload)}, reason \"{Encoding.UTF8.GetString(closeFrame.Payload.AsSpan(2))}\"");
 rawTcp.Dispose();
 
+// ### Your turn 1: a masked client frame
+//
+// Write `MaskedTextFrame(text, mask)`: the bytes of one complete, final text frame from a client, masked with the 4-byte `mask`. The check compares your bytes with the example in RFC 6455 (section 5.7: `"Hello"` masked with `37 fa 21 3d` is `81 85 37 fa 21 3d 7f 9f 4d 51 58`), then with longer and non-ASCII texts, and finally sends your frame to the `/echo` server.
+
+// Your turn (01-client-frame): one final text frame, as a client sends it (masked)
+byte[] MaskedTextFrame(string text, byte[] mask)
+{
+    throw new NotImplementedException();
+}
+
+// Check 01-client-frame
+await Exercise.CheckAsync("01-client-frame", async token =>
+{
+    byte[] rfcMask = [0x37, 0xFA, 0x21, 0x3D];
+    Exercise.Equal("8185" + "37FA213D" + "7F9F4D5158", Convert.ToHexString(MaskedTextFrame("Hello", rfcMask)), "\"Hello\" masked with 37FA213D (RFC 6455, 5.7)");
+    var accents = MaskedTextFrame("¡hola!", rfcMask);
+    Exercise.Equal(0x80 | 7, (int)accents[1], "the second byte for \"¡hola!\" (MASK bit + length: 7 UTF-8 bytes, though only 6 characters)");
+    var long200 = MaskedTextFrame(new string('a', 200), rfcMask);
+    Exercise.Equal("81FE00C8", Convert.ToHexString(long200, 0, 4), "the header of a 200-byte text (126 means: the length follows in 2 bytes)");
+    Exercise.Equal(2 + 2 + 4 + 200, long200.Length, "the frame length for 200 bytes (header, extended length, mask, payload)");
+
+    var (tcp, stream, _, _) = await RawHandshakeAsync("/echo");
+    using (tcp)
+    {
+        var greetingFrame = await ReadFrameAsync(stream).WaitAsync(token);
+        await stream.WriteAsync(MaskedTextFrame("checked by the server", RandomNumberGenerator.GetBytes(4)), token);
+        var echoed = await ReadFrameAsync(stream).WaitAsync(token);
+        Exercise.Equal("checked by the server", Encoding.UTF8.GetString(echoed.Payload), "what /echo sent back for your frame");
+    }
+},
+"Look at ClientFrame in the cell above: the same, for text, with the mask given.",
+"Byte 0 is FIN (0x80) + opcode; byte 1 is the MASK bit (0x80) + the length, where 126 means the next 2 bytes (big-endian) hold it; then the 4 mask bytes; then payload[i] XOR mask[i % 4]. The length is Encoding.UTF8.GetByteCount, not text.Length.");
+
 // ## 3. The brief's `Welcome!`, in C#
 //
 // The brief's JavaScript client is `new WebSocket(url)` plus `onmessage`. In C# the client is `ClientWebSocket`; the one rule that bites everyone: **a message may arrive in several pieces**, so read until `EndOfMessage`.
@@ -257,6 +291,49 @@ foreach (var text in new[] { "hello", "namaste", "¡hola!" })
 }
 await echoClient.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", echoTimeout.Token);
 Console.WriteLine($"Closed: {echoClient.CloseStatus} ({(int)echoClient.CloseStatus!}), reason \"{echoClient.CloseStatusDescription}\"");
+
+// ### Your turn 2: a whole message, within a limit
+//
+// Write `ReadWholeMessageAsync(socket, limit, token)` without looking at `ReceiveTextAsync`: return the next text message, however many frames it arrives in; return `null` when the peer sends a close frame; and when a message grows past `limit` bytes, close with `1009 MessageTooBig` (`CloseOutputAsync`) and return `null`. The check plays the server: one message in three frames that split a two-byte character, one of 3000 bytes (more than a 1 KB buffer), one over the limit.
+
+// Your turn (01-assemble-message): the next whole text message, or null (peer closed, or message over the limit)
+Task<string?> ReadWholeMessageAsync(WebSocket socket, int limit, CancellationToken token)
+{
+    throw new NotImplementedException();
+}
+
+// Check 01-assemble-message
+await Exercise.CheckAsync("01-assemble-message", async token =>
+{
+    // A connected pair of WebSockets over loopback TCP: the check is the server, your code the client.
+    var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    var accepting = listener.AcceptTcpClientAsync(token).AsTask();
+    using var clientTcp = new TcpClient();
+    await clientTcp.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port, token);
+    using var serverTcp = await accepting;
+    listener.Stop();
+    using var serverSide = WebSocket.CreateFromStream(serverTcp.GetStream(), new WebSocketCreationOptions { IsServer = true });
+    using var clientSide = WebSocket.CreateFromStream(clientTcp.GetStream(), new WebSocketCreationOptions { IsServer = false });
+
+    var first = Encoding.UTF8.GetBytes("¡hola, in three frames!");
+    await serverSide.SendAsync(first[..1], WebSocketMessageType.Text, endOfMessage: false, token);   // half of '¡'
+    await serverSide.SendAsync(first[1..7], WebSocketMessageType.Text, endOfMessage: false, token);
+    await serverSide.SendAsync(first[7..], WebSocketMessageType.Text, endOfMessage: true, token);
+    Exercise.Equal("¡hola, in three frames!", await ReadWholeMessageAsync(clientSide, 4096, token), "a message sent in three frames");
+
+    await serverSide.SendAsync(Encoding.UTF8.GetBytes(new string('x', 3000)), WebSocketMessageType.Text, endOfMessage: true, token);
+    var big = await ReadWholeMessageAsync(clientSide, 4096, token);
+    Exercise.Expect(big == new string('x', 3000), $"a 3000-byte message came back as {big?.Length.ToString() ?? "null"} characters");
+
+    await serverSide.SendAsync(new byte[5000], WebSocketMessageType.Text, endOfMessage: true, token);
+    var tooBig = await ReadWholeMessageAsync(clientSide, 4096, token);
+    Exercise.Expect(tooBig is null, "a 5000-byte message with a 4096-byte limit should give null");
+    var closeSeen = await serverSide.ReceiveAsync(new byte[16], token);
+    Exercise.Equal(WebSocketCloseStatus.MessageTooBig, closeSeen.CloseStatus ?? WebSocketCloseStatus.Empty, "the close code the server received after the oversized message");
+},
+"One ReceiveAsync returns one frame (or less): loop until result.EndOfMessage, collecting the bytes.",
+"Collect bytes in a MemoryStream and decode once at the end: a frame can end in the middle of a character. Check the size after each frame, and return null on a Close message.");
 
 // ## 4. Broadcast with the reference hub
 //
@@ -391,6 +468,97 @@ var afterBig = await ReceiveTextAsync(bigClient, heartbeatTimeout.Token);
 Console.WriteLine($"Server closed: {bigClient.CloseStatus} ({(int)bigClient.CloseStatus!}), reason \"{bigClient.CloseStatusDescription}\"");
 await bigClient.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "ok", heartbeatTimeout.Token);
 
+// ## 7. Who is connecting? Authentication
+//
+// The brief's server greets everyone; a real one must know **who** is on the other end, and it can only find out during the handshake. The catch: a browser's `new WebSocket(url)` cannot set headers, so there is no `Authorization: Bearer ...`. What it can send:
+//
+// | Way | How | The risk, and the rule |
+// |---|---|---|
+// | **Cookie** | the site's cookies ride along with the handshake, automatically | any other site can open a WebSocket to yours *with your user's cookies*: WebSockets are not covered by CORS (cross-site WebSocket hijacking). **Check `Origin`** against an allow-list. |
+// | **Token in the query string** | `wss://host/chat?ticket=...` | URLs end up in access logs, proxy logs and browser history. Never a long-lived token: a **short-lived, single-use ticket** that the page fetches (with its cookie or bearer token) just before connecting. |
+// | `Sec-WebSocket-Protocol` | smuggle a token in as a "subprotocol" | a hack that some proxies log, too; avoid. |
+//
+// Native clients (`ClientWebSocket`, mobile apps, servers) can send any header: `socket.Options.SetRequestHeader("Authorization", "Bearer ...")`. And in production always `wss://`: over plain `ws://`, a cookie or a ticket is readable by anyone on the path.
+//
+// A server that accepts its session cookie only from its own origin, or a one-time ticket:
+
+// Authenticate the handshake: a cookie checked against Origin, or a one-time ticket
+var sessions = new ConcurrentDictionary<string, string> { ["s3cr3t-session"] = "alice" };   // session cookie -> user
+var tickets = new ConcurrentDictionary<string, (string User, DateTimeOffset Expires)>();
+var ourOrigin = "https://chat.example";
+
+var authBuilder = WebApplication.CreateSlimBuilder();
+authBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+authBuilder.Logging.ClearProviders();
+var authApp = authBuilder.Build();
+authApp.UseWebSockets();
+
+// The page, signed in with its cookie, asks for a ticket with an ordinary request just before connecting.
+authApp.MapPost("/ws-ticket", (HttpContext context) =>
+{
+    if (!sessions.TryGetValue(context.Request.Cookies["session"] ?? "", out var user)) return Results.Unauthorized();
+    var ticket = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    tickets[ticket] = (user, DateTimeOffset.UtcNow.AddSeconds(30));
+    return Results.Text(ticket);
+});
+
+authApp.Map("/secure", async (HttpContext context) =>
+{
+    if (!context.WebSockets.IsWebSocketRequest) { context.Response.StatusCode = StatusCodes.Status400BadRequest; return; }
+    string? user = null;
+    var ticket = context.Request.Query["ticket"].ToString();
+    if (ticket.Length > 0)
+    {
+        // Removed on first use and short-lived: a ticket copied from a log is worthless.
+        if (tickets.TryRemove(ticket, out var issued) && issued.Expires > DateTimeOffset.UtcNow) user = issued.User;
+    }
+    else if (sessions.TryGetValue(context.Request.Cookies["session"] ?? "", out var cookieUser))
+    {
+        // The browser attaches the cookie whichever page opened the socket: only our own pages may use it.
+        if (context.Request.Headers.Origin.ToString() != ourOrigin) { context.Response.StatusCode = StatusCodes.Status403Forbidden; return; }
+        user = cookieUser;
+    }
+    if (user is null) { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return; }
+    using var socket = await context.WebSockets.AcceptWebSocketAsync();
+    await socket.SendAsync(Encoding.UTF8.GetBytes($"hello {user}"), WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted);
+});
+await authApp.StartAsync();
+var authUrl = new Uri(authApp.Urls.First());
+
+// What a browser would send, played by ClientWebSocket (which, unlike a browser, could also set Authorization).
+async Task<string> TryConnectAsync(string query, string? cookie, string? origin)
+{
+    using var socket = new ClientWebSocket();
+    socket.Options.CollectHttpResponseDetails = true;   // keeps the refusal's status code
+    if (cookie is not null) socket.Options.SetRequestHeader("Cookie", $"session={cookie}");
+    if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
+    using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+    try
+    {
+        await socket.ConnectAsync(new Uri($"ws://{authUrl.Authority}/secure{query}"), deadline.Token);
+        return $"accepted: \"{await ReceiveTextAsync(socket, deadline.Token)}\"";
+    }
+    catch (WebSocketException)
+    {
+        return $"refused: {(int)socket.HttpStatusCode} {socket.HttpStatusCode}";
+    }
+}
+
+var ticketHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = authUrl };
+var ticketRequest = new HttpRequestMessage(HttpMethod.Post, "/ws-ticket");
+ticketRequest.Headers.Add("Cookie", "session=s3cr3t-session");
+var ticketResponse = await ticketHttp.SendAsync(ticketRequest);
+var issuedTicket = await ticketResponse.Content.ReadAsStringAsync();
+ticketResponse.Dispose();
+ticketRequest.Dispose();
+
+Console.WriteLine($"no credentials:                      {await TryConnectAsync("", null, null)}");
+Console.WriteLine($"cookie, from our own page:           {await TryConnectAsync("", "s3cr3t-session", ourOrigin)}");
+Console.WriteLine($"cookie, from a page on evil.example: {await TryConnectAsync("", "s3cr3t-session", "https://evil.example")}");
+Console.WriteLine($"one-time ticket:                     {await TryConnectAsync($"?ticket={issuedTicket}", null, null)}");
+Console.WriteLine($"the same ticket again (from a log):  {await TryConnectAsync($"?ticket={issuedTicket}", null, null)}");
+
 // ## Try it
 //
 // - Change `messageLimit` below and send something longer: the server reads the variable on every message, so no restart is needed.
@@ -400,6 +568,9 @@ await bigClient.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "ok", heart
 // Then do the labs: **`labs/01-websocket-welcome-echo`** (this notebook's `/echo`, graded), **`labs/02-websocket-chat`** (broadcast with rooms) and **`labs/03-websocket-resilience`** (heartbeats and reconnecting clients).
 
 // Try it: a smaller limit
+// A fresh deadline: the earlier one may have run out while you worked through the cells in between.
+heartbeatTimeout.Dispose();
+heartbeatTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 messageLimit = 16;
 var tryClient = new ClientWebSocket();
 await tryClient.ConnectAsync(new Uri($"{wsBase}/echo"), heartbeatTimeout.Token);
@@ -414,6 +585,9 @@ messageLimit = 4096;
 // Stop the servers (always the last cell: a running server keeps its port)
 foreach (var socket in people.Values) socket.Dispose();
 foreach (var disposable in new IDisposable[] { echoClient, healthy, bigClient, tryClient, echoTimeout, chatTimeout, heartbeatTimeout }) disposable.Dispose();
+ticketHttp.Dispose();
+await authApp.StopAsync();
+await authApp.DisposeAsync();
 await chatApp.StopAsync();
 await wsApp.StopAsync();
 await chatApp.DisposeAsync();

@@ -7,6 +7,7 @@
 
 using System.Collections.Concurrent;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
@@ -18,6 +19,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Workshop.Protocols.Exercises;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workshop.Protocols.ServerSentEvents;
@@ -118,6 +121,32 @@ await foreach (var item in fieldsParser.EnumerateAsync())
     Console.WriteLine($"event type={item.EventType,-9} id={item.EventId ?? "(none)",-6} data=\"{item.Data.Replace("\n", "\\n")}\"");
 }
 Console.WriteLine($"LastEventId={fieldsParser.LastEventId}, ReconnectionInterval={fieldsParser.ReconnectionInterval.TotalMilliseconds} ms");
+
+// ### Your turn 1: format an event
+//
+// Write `FormatEvent(id, retryMilliseconds, data)`: the text of one event with an `id:`, a `retry:` and the `data`, which may span several lines. The check feeds two of your events, back to back, to `SseParser` (what `EventSource` does in the browser) and compares what it reads with what you meant.
+
+// Your turn (02-format-event): one event with id, retry and (possibly multi-line) data
+string FormatEvent(long id, int retryMilliseconds, string data)
+{
+    throw new NotImplementedException();
+}
+
+// Check 02-format-event
+await Exercise.CheckAsync("02-format-event", async token =>
+{
+    var twoEvents = FormatEvent(7, 3000, "first line\nsecond line") + FormatEvent(8, 1500, "{\"home\":2}");
+    var parsedEvents = new List<SseItem<string>>();
+    await foreach (var item in SseParser.Create(new MemoryStream(Encoding.UTF8.GetBytes(twoEvents))).EnumerateAsync(token)) parsedEvents.Add(item);
+    Exercise.Equal(2, parsedEvents.Count, $"the number of events SseParser found in {Exercise.Show(twoEvents)}");
+    Exercise.Equal("first line\nsecond line", parsedEvents[0].Data, "the first event's data");
+    Exercise.Equal("7", parsedEvents[0].EventId, "the first event's id");
+    Exercise.Equal<TimeSpan?>(TimeSpan.FromMilliseconds(3000), parsedEvents[0].ReconnectionInterval, "the first event's retry");
+    Exercise.Equal("{\"home\":2}", parsedEvents[1].Data, "the second event's data");
+    Exercise.Equal("8", parsedEvents[1].EventId, "the second event's id");
+},
+"Compare with the /fields endpoint above: one field per line, \"name: value\", and a blank line after the event.",
+"A newline inside data would end the data: field, so every line of data gets its own \"data: \" line (the client joins them with \\n). Without the blank line at the end, two events run together.");
 
 // And the `/prices` endpoint, served by `TypedResults.ServerSentEvents`: each item's data is JSON.
 
@@ -242,6 +271,36 @@ var duplicates = receivedIds.GroupBy(i => i).Where(g => g.Count() > 1).Select(g 
 Console.WriteLine($"received ids: {string.Join(",", receivedIds)}");
 Console.WriteLine($"lost ids: {(lost.Count == 0 ? "none" : string.Join(",", lost))}; duplicates: {(duplicates.Count == 0 ? "none" : string.Join(",", duplicates))}");
 
+// ### Your turn 2: what to replay
+//
+// The server's side of resuming. The log keeps the most recent events, ids increasing by one (the oldest ones are dropped). Write `EventsToReplay(log, lastEventId)`:
+//
+// - no `Last-Event-ID` (a first connection): an empty list, the client starts with what comes next;
+// - the client saw `N`, and the log still holds every event after `N`: those events, in order, none twice;
+// - otherwise (events after `N` were already dropped, `N` is newer than anything sent, or not a number): `null`, meaning "cannot resume". A server must say so (the reference library sends `event: reset`) rather than silently skip events.
+
+// Your turn (02-replay-after): the events to send a client that reconnects with Last-Event-ID, or null when it cannot resume
+List<(long Id, string Data)>? EventsToReplay(IReadOnlyList<(long Id, string Data)> log, string? lastEventId)
+{
+    throw new NotImplementedException();
+}
+
+// Check 02-replay-after
+Exercise.Check("02-replay-after", () =>
+{
+    var replayLog = Enumerable.Range(5, 6).Select(i => ((long)i, $"update {i}")).ToList();   // ids 5..10; 1-4 were dropped
+    string Ids(List<(long Id, string Data)>? events) => events is null ? "null" : $"[{string.Join(",", events.Select(e => e.Id))}]";
+    Exercise.Equal("[]", Ids(EventsToReplay(replayLog, null)), "a first connection (no Last-Event-ID)");
+    Exercise.Equal("[8,9,10]", Ids(EventsToReplay(replayLog, "7")), "Last-Event-ID: 7");
+    Exercise.Equal("[5,6,7,8,9,10]", Ids(EventsToReplay(replayLog, "4")), "Last-Event-ID: 4 (5 is the next event, still in the log)");
+    Exercise.Equal("[]", Ids(EventsToReplay(replayLog, "10")), "Last-Event-ID: 10 (up to date)");
+    Exercise.Equal("null", Ids(EventsToReplay(replayLog, "2")), "Last-Event-ID: 2 (events 3 and 4 were dropped: replaying 5-10 would hide the gap)");
+    Exercise.Equal("null", Ids(EventsToReplay(replayLog, "42")), "Last-Event-ID: 42 (never sent by this server)");
+    Exercise.Equal("null", Ids(EventsToReplay(replayLog, "not-a-number")), "Last-Event-ID: not-a-number");
+},
+"Compare the id the client saw with the first and last ids in the log.",
+"Send only ids greater than the one seen (greater, not greater-or-equal: the client has that one). If the next id (seen + 1) is older than the log's first entry, something was lost: return null.");
+
 // ## 5. The reference broadcaster
 //
 // The workshop's library (`src/Workshop.Protocols/ServerSentEvents`, see `docs/server-sent-events.md`) packages all of this: a topic keeps a log of recent events with increasing ids, `MapServerSentEvents` streams a topic (headers at once, a `retry:` hint, `: ping` heartbeats, replay after `Last-Event-ID` decided under one lock, an explicit `event: reset` when it cannot resume), and `SseClient` behaves like a browser's `EventSource`: it remembers the last id, honours `retry:` and reconnects by itself.
@@ -293,15 +352,123 @@ await following;
 var followedLost = Enumerable.Range(1, 10).Select(i => i.ToString()).Except(followedIds).ToList();
 Console.WriteLine($"ids {string.Join(",", followedIds)}; lost: {(followedLost.Count == 0 ? "none" : string.Join(",", followedLost))}; the client connected {follower.Connects} times");
 
+// ## 6. What a browser can and cannot do with `EventSource`
+//
+// **Authentication.** `new EventSource(url)` has no way to set a header: no `Authorization: Bearer ...`. It sends the site's **cookies**: same-origin automatically, cross-origin only with `new EventSource(url, { withCredentials: true })` and a server answering `Access-Control-Allow-Origin: <that exact origin>` plus `Access-Control-Allow-Credentials: true`. So browsers authenticate streams with a cookie session (mark it `HttpOnly; Secure; SameSite`), or with a short-lived token in the query string, which ends up in logs and history: make it single-use, never your long-lived token. Native clients (`HttpClient`, `SseClient`) can send any header.
+//
+// **Six connections per origin.** Over HTTP/1.1 a browser opens at most **six** connections to one origin, and every open `EventSource` holds one for good. A seventh tab of your app waits, and so does every `fetch` to that origin from any tab. The way out is **HTTP/2** (and HTTP/3): all streams share one connection, as many as the server allows (Kestrel: 100 by default). Browsers speak HTTP/2 only over TLS, so in production: `https://` with HTTP/2 enabled. Or share one stream between tabs (a `SharedWorker`, or a `BroadcastChannel` with one leader tab).
+//
+// **Ending a stream.** When the response ends, `EventSource` reconnects (after `retry:`), forever. To make it stop for good the server answers the reconnection with **`204 No Content`**; any other non-`200` status, or a `Content-Type` other than `text/event-stream`, also stops it, with an `error` event. On the client, **`close()`** ends the connection and no reconnection follows: the server sees the request aborted.
+//
+// All four, run here: a cookie-only stream, seven streams over HTTP/1.1 with a browser's limit of six per origin and then over HTTP/2, a match feed that ends with `204`, and a client that closes.
+
+// EventSource's limits, run: cookies, six connections per origin, 204, close()
+var openStreams = 0;
+var tcpConnections = new ConcurrentDictionary<string, bool>();
+var matchConnections = 0;
+
+async Task<WebApplication> StartStreamServerAsync(HttpProtocols protocols)
+{
+    var builder = WebApplication.CreateSlimBuilder();
+    builder.Logging.ClearProviders();
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
+    var app = builder.Build();
+    app.MapGet("/stream", async (HttpContext context) =>
+    {
+        // Only a signed-in browser gets the stream: EventSource sends the cookie, it cannot send Authorization.
+        if (context.Request.Cookies["session"] != "s3cr3t-session") return Results.Unauthorized();
+        tcpConnections[context.Connection.Id] = true;
+        Interlocked.Increment(ref openStreams);
+        try
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.WriteAsync(": open\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException) { }   // the client closed (EventSource.close(), a tab shut)
+        finally { Interlocked.Decrement(ref openStreams); }
+        return Results.Empty;
+    });
+    app.MapGet("/match", async (HttpContext context) =>
+    {
+        // The first connection gets the final whistle and the end of the response; any reconnection: 204, stop.
+        if (Interlocked.Increment(ref matchConnections) > 1) return Results.NoContent();
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.WriteAsync("retry: 100\nid: 1\ndata: 2-1, full time\n\n", context.RequestAborted);
+        return Results.Empty;
+    });
+    await app.StartAsync();
+    return app;
+}
+
+var http1App = await StartStreamServerAsync(HttpProtocols.Http1);
+var http2App = await StartStreamServerAsync(HttpProtocols.Http2);
+var limitsTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+// A browser's budget: six HTTP/1.1 connections per origin. HTTP/2 needs no more than one.
+HttpClient BrowserLikeClient(WebApplication app, bool http2) =>
+    new(new SocketsHttpHandler { MaxConnectionsPerServer = 6, UseCookies = false })
+    {
+        BaseAddress = new Uri(app.Urls.First()),
+        DefaultRequestVersion = http2 ? HttpVersion.Version20 : HttpVersion.Version11,
+        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
+
+async Task<HttpResponseMessage> OpenStreamAsync(HttpClient client, bool withCookie, CancellationToken token)
+{
+    // Requests built by hand take the client's default version explicitly (only GetAsync and friends apply it).
+    var request = new HttpRequestMessage(HttpMethod.Get, "/stream") { Version = client.DefaultRequestVersion, VersionPolicy = client.DefaultVersionPolicy };
+    if (withCookie) request.Headers.Add("Cookie", "session=s3cr3t-session");
+    return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+}
+
+var http1Client = BrowserLikeClient(http1App, http2: false);
+using (var anonymous = await OpenStreamAsync(http1Client, withCookie: false, limitsTimeout.Token))
+    Console.WriteLine($"without the session cookie: {(int)anonymous.StatusCode} {anonymous.StatusCode}");
+
+var http1Streams = new List<HttpResponseMessage>();
+for (var tab = 1; tab <= 6; tab++) http1Streams.Add(await OpenStreamAsync(http1Client, withCookie: true, limitsTimeout.Token));
+var seventhTab = CancellationTokenSource.CreateLinkedTokenSource(limitsTimeout.Token);
+var seventh = OpenStreamAsync(http1Client, withCookie: true, seventhTab.Token);
+var seventhWon = await Task.WhenAny(seventh, Task.Delay(TimeSpan.FromSeconds(1))) == seventh;
+Console.WriteLine($"HTTP/1.1: 6 streams open on {tcpConnections.Count} connections; a 7th stream {(seventhWon ? "opened" : "is still waiting after 1 s (no free connection)")}");
+seventhTab.Cancel();
+try { (await seventh).Dispose(); } catch (OperationCanceledException) { }
+seventhTab.Dispose();
+foreach (var stream in http1Streams) stream.Dispose();
+while (Volatile.Read(ref openStreams) > 0) await Task.Delay(10, limitsTimeout.Token);
+
+tcpConnections.Clear();
+var http2Client = BrowserLikeClient(http2App, http2: true);
+var http2Streams = new List<HttpResponseMessage>();
+for (var tab = 1; tab <= 7; tab++) http2Streams.Add(await OpenStreamAsync(http2Client, withCookie: true, limitsTimeout.Token));
+Console.WriteLine($"HTTP/2:   {Volatile.Read(ref openStreams)} streams open over {tcpConnections.Count} connection (version {http2Streams[0].Version})");
+
+// EventSource.close(): the client drops the connection; the server sees the request aborted, nobody reconnects.
+foreach (var stream in http2Streams) stream.Dispose();
+while (Volatile.Read(ref openStreams) > 0) await Task.Delay(10, limitsTimeout.Token);
+Console.WriteLine($"after close() on every stream, the server has {Volatile.Read(ref openStreams)} open");
+
+// 204: SseClient, like EventSource, reconnects when the response ends, and stops for good on a 204.
+var matchHttp = new HttpClient { BaseAddress = new Uri(http1App.Urls.First()) };
+var matchClient = new SseClient(matchHttp);
+await foreach (var item in matchClient.FollowAsync(new Uri("/match", UriKind.Relative), limitsTimeout.Token))
+    Console.WriteLine($"match feed: {item.Data}");
+Console.WriteLine($"the match feed connected {matchConnections} times, the last answer was 204, and the client stopped reconnecting");
+
 // ## Try it
 //
 // - In the cell above, publish more events while the client is away, or reconnect with `Last-Event-ID: 0`: what comes back?
 // - Add `event: score` to the feed's lines and print `item.EventType`.
 // - Change `retry: 1000` and watch a browser: open the feed URL printed above in a browser's devtools with `new EventSource(url)`.
 //
-// Then the labs: **`labs/04-sse-live-feed`** (a live feed with heartbeats, graded in a real browser) and **`labs/05-sse-resume`** (replay after `Last-Event-ID`, exactly what you did here).
+// Then the labs: **`labs/04-sse-live-feed`** (a live score feed, graded in a real browser) and **`labs/05-sse-resume`** (replay after `Last-Event-ID`, exactly what you did here, plus `retry:` and heartbeats for an idle stream).
 
 // Try it: reconnect from another id
+// A fresh deadline: the one from the resume cell may have run out while you read the sections in between.
+feedTimeout.Dispose();
+feedTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
 receivedIds.Clear();
 Console.WriteLine("a client that last saw id 8:");
 await ReadFeedAsync("8", take: 2);
@@ -310,6 +477,14 @@ await ReadFeedAsync("8", take: 2);
 http.Dispose();
 scoresHttp.Dispose();
 scoresTimeout.Dispose();
+http1Client.Dispose();
+http2Client.Dispose();
+matchHttp.Dispose();
+limitsTimeout.Dispose();
+await http1App.StopAsync();
+await http2App.StopAsync();
+await http1App.DisposeAsync();
+await http2App.DisposeAsync();
 await scoresApp.StopAsync();
 await scoresApp.DisposeAsync();
 feedClient.Dispose();

@@ -18,9 +18,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Workshop.Protocols.Exercises;
+using Workshop.Protocols.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Workshop.Protocols.Webhooks;
 
 // # 03 · Webhooks
 //
@@ -72,6 +73,89 @@ string SignGitHub(string secret, byte[] body)
 
 Console.WriteLine($"ours:   {SignGitHub("It's a Secret to Everybody", Encoding.UTF8.GetBytes("Hello, World!"))}");
 Console.WriteLine("GitHub: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17");
+
+// ## 2b. Razorpay, beside GitHub
+//
+// The brief's example of a webhook is a payment. [Razorpay](https://razorpay.com/docs/webhooks/validate-test/) signs its webhooks the GitHub way, without the prefix:
+//
+// | | GitHub push | Razorpay payment |
+// |---|---|---|
+// | Signature header | `X-Hub-Signature-256: sha256=<hex>` | `X-Razorpay-Signature: <hex>` |
+// | Signed content | the raw body | the raw body |
+// | Algorithm, key | HMAC-SHA256, the webhook secret | HMAC-SHA256, the webhook secret (set in the Dashboard; not your API key secret) |
+// | Event id | `X-GitHub-Delivery` | `x-razorpay-event-id` |
+// | Timestamp | none | none |
+//
+// Neither signs a timestamp or the event id, so a captured request stays valid forever: the receiver's only defence against a replay is **remembering event ids** (section 5). The reference library speaks both (`HexHmacVerifier.GitHub(secret)`, `HexHmacVerifier.Razorpay(secret)`); here it verifies a `payment.captured` webhook and a push, each genuine, tampered and sent to the wrong verifier:
+
+// Verify a Razorpay payment and a GitHub push with the reference verifiers
+var razorpaySecret = "rzp_webhook_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+var githubSecret = "gh_webhook_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+var razorpayBody = Encoding.UTF8.GetBytes("""{"entity":"event","event":"payment.captured","payload":{"payment":{"entity":{"id":"pay_29QQoUBi66xm2f","amount":50000,"currency":"INR","status":"captured"}}}}""");
+var pushBody = Encoding.UTF8.GetBytes("""{"ref":"refs/heads/main","commits":[{"id":"0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c","message":"Fix the retry delay"}]}""");
+var razorpayVerifier = HexHmacVerifier.Razorpay(razorpaySecret);
+var githubVerifier = HexHmacVerifier.GitHub(githubSecret);
+
+HeaderDictionary Headers(params (string Name, string Value)[] values)
+{
+    var headers = new HeaderDictionary();
+    foreach (var (headerName, value) in values) headers[headerName] = value;
+    return headers;
+}
+
+void Show(string label, VerificationResult result)
+    => Console.WriteLine($"{label,-44} {(result.IsValid ? "valid" : result.Reason)}{(result.EventId is null ? "" : $" (event {result.EventId})")}");
+
+var razorpaySignature = WebhookSigner.SignRazorpay(razorpaySecret, razorpayBody);
+Console.WriteLine($"X-Razorpay-Signature: {razorpaySignature}");
+var tamperedPayment = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(razorpayBody).Replace("50000", "5000000"));
+Show("Razorpay payment.captured:", razorpayVerifier.Verify(Headers(("X-Razorpay-Signature", razorpaySignature), ("x-razorpay-event-id", "evt_R4z0rP4y")), razorpayBody));
+Show("Razorpay, amount changed on the way:", razorpayVerifier.Verify(Headers(("X-Razorpay-Signature", razorpaySignature), ("x-razorpay-event-id", "evt_R4z0rP4y")), tamperedPayment));
+Show("Razorpay, signed with the GitHub secret:", razorpayVerifier.Verify(Headers(("X-Razorpay-Signature", WebhookSigner.SignRazorpay(githubSecret, razorpayBody))), razorpayBody));
+
+var pushSignature = WebhookSigner.SignGitHub(githubSecret, pushBody);
+Console.WriteLine($"X-Hub-Signature-256:  {pushSignature}");
+Show("GitHub push:", githubVerifier.Verify(Headers(("X-Hub-Signature-256", pushSignature), ("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958")), pushBody));
+Show("GitHub push, Razorpay-style header value:", githubVerifier.Verify(Headers(("X-Hub-Signature-256", pushSignature["sha256=".Length..])), pushBody));
+Show("GitHub push, re-serialized body:", githubVerifier.Verify(Headers(("X-Hub-Signature-256", pushSignature)), JsonSerializer.SerializeToUtf8Bytes(JsonDocument.Parse(pushBody).RootElement, new JsonSerializerOptions { WriteIndented = true })));
+
+// ### Your turn 1: verify a Razorpay webhook
+//
+// Write `VerifyRazorpay(secret, rawBody, signatureHeader)`: `true` only when the header is the hex HMAC-SHA256 of the raw body under the secret. Anything else (a missing, empty, malformed or GitHub-style header, another secret, a changed body) is `false`, never an exception: the header comes from a stranger. Compare in **constant time** (`CryptographicOperations.FixedTimeEquals`): the check cannot time your comparison, so that part is on your honour. The check compares your answers with the reference verifier's on genuine, forged and malformed requests.
+
+// Your turn (03-razorpay-verify): is X-Razorpay-Signature the hex HMAC-SHA256 of the raw body?
+bool VerifyRazorpay(string secret, byte[] rawBody, string? signatureHeader)
+{
+    throw new NotImplementedException();
+}
+
+// Check 03-razorpay-verify
+Exercise.Check("03-razorpay-verify", () =>
+{
+    var genuine = WebhookSigner.SignRazorpay(razorpaySecret, razorpayBody);
+    var cases = new (string Label, byte[] Body, string? Header)[]
+    {
+        ("a genuine payment.captured", razorpayBody, genuine),
+        ("the amount changed after signing", tamperedPayment, genuine),
+        ("signed with another secret", razorpayBody, WebhookSigner.SignRazorpay(githubSecret, razorpayBody)),
+        ("signature over the re-serialized JSON", JsonSerializer.SerializeToUtf8Bytes(JsonDocument.Parse(razorpayBody).RootElement, new JsonSerializerOptions { WriteIndented = true }), genuine),
+        ("no header", razorpayBody, null),
+        ("an empty header", razorpayBody, ""),
+        ("a GitHub-style 'sha256=' header", razorpayBody, "sha256=" + genuine),
+        ("63 hex digits", razorpayBody, genuine[..63]),
+        ("64 characters that are not hex", razorpayBody, new string('z', 64)),
+        ("the base64 of the right HMAC", razorpayBody, Convert.ToBase64String(Convert.FromHexString(genuine))),
+    };
+    foreach (var (label, body, header) in cases)
+    {
+        var headers = new HeaderDictionary();
+        if (header is not null) headers["X-Razorpay-Signature"] = header;
+        var reference = razorpayVerifier.Verify(headers, body).IsValid;
+        Exercise.Equal(reference, VerifyRazorpay(razorpaySecret, body, header), $"VerifyRazorpay for {label}");
+    }
+},
+"SignGitHub above computes the same HMAC; Razorpay sends it without the \"sha256=\" prefix. Compute what the signature should be, then compare.",
+"Refuse anything that is not exactly 64 hex digits before parsing it (Convert.FromHexString throws on bad input), then compare the bytes with CryptographicOperations.FixedTimeEquals, never with == or string.Equals.");
 
 // ## 3. A receiver that checks everything
 //
@@ -204,6 +288,32 @@ Console.WriteLine($"delivered after {await DeliverWithRetriesAsync("msg_007", or
 Console.WriteLine($"the sender crashed before recording success, so it sends again: {await SendAsync("msg_007", orderBody)}");
 Console.WriteLine($"effects of msg_007: {effects.Count(e => e.StartsWith("msg_007", StringComparison.Ordinal))}");
 
+// ### Your turn 2: the retry schedule
+//
+// Write `RetryDelay(retry, baseDelay, maxDelay, random)`, the wait before retry number `retry` (1 for the first retry): `baseDelay` doubled for each retry after the first, **capped** at `maxDelay`, then spread by jitter: multiplied by `0.5 + random / 2`, where `random` is a number in [0, 1) (in real code, `Random.Shared.NextDouble()`). The check passes its own `random` so the answer is deterministic, and asks for very late retries too: a sender that keeps a dead-lettered event for days retries many times.
+
+// Your turn (03-retry-delay): the wait before retry number `retry`: exponential, capped, with jitter
+TimeSpan RetryDelay(int retry, TimeSpan baseDelay, TimeSpan maxDelay, double random)
+{
+    throw new NotImplementedException();
+}
+
+// Check 03-retry-delay
+Exercise.Check("03-retry-delay", () =>
+{
+    var second = TimeSpan.FromSeconds(1);
+    var hour = TimeSpan.FromHours(1);
+    void Near(TimeSpan expected, TimeSpan actual, string what)
+        => Exercise.Expect(Math.Abs((expected - actual).TotalMilliseconds) < 1, $"{what}: expected {expected}, got {actual}");
+    Near(TimeSpan.FromMilliseconds(900), RetryDelay(1, second, hour, 0.8), "retry 1, base 1 s, random 0.8");
+    Near(TimeSpan.FromMilliseconds(500), RetryDelay(1, second, hour, 0), "retry 1, base 1 s, random 0 (jitter halves it)");
+    Near(TimeSpan.FromSeconds(3), RetryDelay(3, second, hour, 0.5), "retry 3, base 1 s, random 0.5 (4 s times 0.75)");
+    Near(TimeSpan.FromMinutes(30), RetryDelay(13, second, hour, 0), "retry 13 (4096 s, over the cap), random 0: the cap comes before the jitter");
+    Near(TimeSpan.FromMinutes(45), RetryDelay(100, second, hour, 0.5), "retry 100, random 0.5 (no overflow: capped at 1 h, times 0.75)");
+},
+"Start from DeliverWithRetriesAsync above: it doubles a delay and multiplies by (0.5 + random / 2). Here you compute the delay for one retry directly.",
+"delay = min(maxDelay, baseDelay * 2^(retry - 1)), then times (0.5 + random / 2). Compute the power in double (Math.Pow) and cap it before making a TimeSpan: TimeSpan * 2^99 overflows.");
+
 // ## 7. The reference sender and receiver
 //
 // The workshop's library (`src/Workshop.Protocols/Webhooks`, see `docs/webhooks.md`) does all of the above for real:
@@ -269,7 +379,8 @@ async Task<WebhookDelivery> WaitUntilDoneAsync(string deliveryId)
 
 void PrintDelivery(WebhookDelivery delivery)
 {
-    Console.WriteLine($"delivery {delivery.Id} of event {delivery.EventId}: {delivery.Status} after {delivery.Attempts} attempt(s)");
+    // Attempts counts the current round only (a redelivery starts a new one); the log keeps every attempt ever made.
+    Console.WriteLine($"delivery {delivery.Id} of event {delivery.EventId}: {delivery.Status} after {delivery.Attempts} attempt(s) in this round, {delivery.AttemptLog.Count} in its log");
     foreach (var attempt in delivery.AttemptLog)
         Console.WriteLine($"  attempt {attempt.Number}: {attempt.StatusCode?.ToString() ?? "no answer"} in {attempt.Duration.TotalMilliseconds:0} ms {attempt.Error}");
 }
@@ -293,7 +404,7 @@ Console.WriteLine($"effects of {delivered.EventId}: {referenceEffects.Count(e =>
 // - Rotate the secret: sign with the old and the new one, send both signatures space-separated; the receiver accepts if any matches.
 // - Make the receiver fail four times (`failNextAttempts = 4`) and give the sender only three attempts: what should happen to the event then? (Real senders keep it in a dead-letter queue for a manual redelivery.)
 //
-// Then the labs: **`labs/06-webhook-receiver`** (verify, reject, deduplicate; graded with forged and replayed requests) and **`labs/07-webhook-sender`** (a durable outbox with retries, like the reference sender above). The playground (`dotnet run --project src/Workshop.Playground`) has the reference receivers at `/webhooks/standard`, `/webhooks/github` and `/webhooks/razorpay`.
+// Then the labs: **`labs/06-webhook-receiver`** (verify, reject, deduplicate; graded with forged and replayed requests) and **`labs/07-webhook-sender`** (a durable outbox with retries, like the reference sender above). The playground (`dotnet run --project src/Workshop.Playground`) has the reference receivers at `/webhooks/standard`, `/webhooks/github` and `/webhooks/razorpay` (section 2b's verifiers, behind `MapWebhookReceiver`).
 
 // Try it: a stricter tolerance
 tolerance = TimeSpan.FromSeconds(30);

@@ -19,6 +19,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Workshop.Protocols.Exercises;
 
 // # 04 · Choosing a protocol
 //
@@ -50,7 +55,7 @@ using Microsoft.Extensions.Logging;
 // - **Webhook**: a `POST` per event to a receiver (here the same server, so the network is loopback);
 // - **Polling**: the client asks `GET /poll?after=N` every `pollInterval`.
 //
-// Everything runs on this machine, so absolute numbers are tiny and noisy; what matters is the shape: push is immediate; polling waits for its next turn (half an interval on average), and when events are rarer than polls, most requests learn only that nothing happened.
+// Everything runs on this machine, so absolute numbers are tiny and noisy; what matters is the shape: push is immediate; polling waits for its next turn (half an interval on average). Here an event comes every 10 ms and a poll every 50 ms, so every poll collects a batch and none comes back empty: polling pays in latency. When events are *rarer* than polls it pays in requests as well, most of them answered "nothing new": the cell after the results measures that.
 
 // Start one server that publishes each event four ways
 var eventCount = 40;
@@ -261,6 +266,194 @@ foreach (var (transport, latencies, requests) in results)
     Console.WriteLine($"{transport,-10} {$"{latencies.Count}/{eventCount}",9} {Percentile(latencies, 0.5),10:0.0} {Percentile(latencies, 0.95),8:0.0} {requests,9}");
 }
 
+// ### When events are rare
+//
+// The measurement above had more events than polls. Most real feeds are the other way round (a price changes every few seconds, an order ships once a day): five events 200 ms apart, polled every 50 ms:
+
+// Rare events: most polls come back empty
+var rareEventInterval = TimeSpan.FromMilliseconds(200);
+var rareEventCount = 5;
+var rareTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+var rareLatencies = new List<double>();
+var rareRequests = 0;
+var rareEmptyPolls = 0;
+var rareStart = published.Count;
+var rarePolling = Task.Run(async () =>
+{
+    while (rareLatencies.Count < rareEventCount)
+    {
+        var text = await compareHttp.GetStringAsync($"/poll?after={rareStart + rareLatencies.Count}", rareTimeout.Token);
+        rareRequests++;
+        if (text.Length == 0) rareEmptyPolls++;
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries)) rareLatencies.Add(LatencyMs(line));
+        await Task.Delay(pollInterval, rareTimeout.Token);
+    }
+});
+for (var sequence = 1; sequence <= rareEventCount; sequence++)
+{
+    await Task.Delay(rareEventInterval, rareTimeout.Token);
+    Publish($"{sequence},{Stopwatch.GetTimestamp()}");
+}
+await rarePolling;
+Console.WriteLine($"one event every {rareEventInterval.TotalMilliseconds} ms, a poll every {pollInterval.TotalMilliseconds} ms: " +
+    $"{rareLatencies.Count} events in {rareRequests} GET requests, {rareEmptyPolls} of them answered with nothing new");
+
+// ## TLS: `wss://`, `https://` and mixed content
+//
+// Everything above ran over plain `http://` and `ws://` on loopback. On a network, use TLS: `https://` for SSE and webhooks, `wss://` for WebSockets (the same TLS, then the same upgrade). Three reasons:
+//
+// - **secrets**: cookies, tickets, bearer tokens and webhook signatures travel in every handshake or request; without TLS anyone on the path reads them;
+// - **proxies**: many proxies meddle with plain-HTTP upgrades and buffer plain responses; inside TLS they see only bytes, so `wss://` and SSE over `https://` get through where `ws://` fails;
+// - **browsers**: a page loaded over `https://` may not open `ws://` or plain `http://` `EventSource`/`fetch` at all. That is **mixed content**, blocked before a single byte is sent (`http://localhost` is the exception browsers make for development). It also means HTTP/2, the cure for SSE's six-connection limit: browsers speak it only over TLS.
+//
+// Below: a server with a certificate made on the spot, a WebSocket over `wss://` and a stream over `https://` that trust exactly that certificate, a client with the ordinary trust store that refuses it, and the browser's mixed-content rule.
+
+// TLS: the same endpoints over https:// and wss://
+var tlsKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+var certificateRequest = new CertificateRequest("CN=localhost", tlsKey, HashAlgorithmName.SHA256);
+var names = new SubjectAlternativeNameBuilder();
+names.AddDnsName("localhost");
+names.AddIpAddress(IPAddress.Loopback);
+certificateRequest.CertificateExtensions.Add(names.Build());
+var selfSigned = certificateRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(1));
+// A PKCS#12 round trip gives the certificate a private key that TLS (SslStream) can use on every OS.
+var tlsCertificate = X509CertificateLoader.LoadPkcs12(selfSigned.Export(X509ContentType.Pkcs12), null);
+selfSigned.Dispose();
+
+var tlsBuilder = WebApplication.CreateBuilder();
+tlsBuilder.Logging.ClearProviders();
+tlsBuilder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(tlsCertificate)));
+var tlsApp = tlsBuilder.Build();
+tlsApp.UseWebSockets();
+tlsApp.Map("/ws", async (HttpContext context) =>
+{
+    if (!context.WebSockets.IsWebSocketRequest) { context.Response.StatusCode = StatusCodes.Status400BadRequest; return; }
+    using var socket = await context.WebSockets.AcceptWebSocketAsync();
+    await socket.SendAsync(Encoding.UTF8.GetBytes($"hello over {context.Request.Scheme}, TLS {context.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>()?.Protocol}"),
+        WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted);
+});
+tlsApp.MapGet("/sse", async (HttpContext context) =>
+{
+    context.Response.ContentType = "text/event-stream";
+    await context.Response.WriteAsync("data: hello over https\n\n", context.RequestAborted);
+});
+await tlsApp.StartAsync();
+var tlsPort = new Uri(tlsApp.Urls.First()).Port;
+var tlsTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+
+// Trust exactly this certificate (pinning), never "accept anything": that would turn TLS off without saying so.
+bool TrustOurs(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    => certificate is not null && certificate.GetCertHashString() == tlsCertificate.GetCertHashString();
+
+var tlsSocket = new ClientWebSocket();
+tlsSocket.Options.RemoteCertificateValidationCallback = TrustOurs;
+await tlsSocket.ConnectAsync(new Uri($"wss://localhost:{tlsPort}/ws"), tlsTimeout.Token);
+var tlsBuffer = new byte[256];
+var tlsReceived = await tlsSocket.ReceiveAsync(tlsBuffer, tlsTimeout.Token);
+Console.WriteLine($"wss://  -> {Encoding.UTF8.GetString(tlsBuffer, 0, tlsReceived.Count)}");
+
+var tlsHttp = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = TrustOurs } });
+Console.WriteLine($"https:// -> {(await tlsHttp.GetStringAsync($"https://localhost:{tlsPort}/sse", tlsTimeout.Token)).TrimEnd()}");
+
+var ordinaryHttp = new HttpClient();
+try
+{
+    await ordinaryHttp.GetStringAsync($"https://localhost:{tlsPort}/sse", tlsTimeout.Token);
+    Console.WriteLine("the ordinary trust store accepted a self-signed certificate (unexpected)");
+}
+catch (HttpRequestException e) when (e.InnerException is System.Security.Authentication.AuthenticationException)
+{
+    Console.WriteLine("ordinary trust store -> refused: the certificate is self-signed, no authority vouches for it");
+}
+
+// What a browser does with a page's address and the address it connects to.
+string MixedContentRule(string page, string target)
+{
+    var securePage = page.StartsWith("https://", StringComparison.Ordinal);
+    var secureTarget = target.StartsWith("https://", StringComparison.Ordinal) || target.StartsWith("wss://", StringComparison.Ordinal);
+    if (securePage && !secureTarget) return "blocked (mixed content)";
+    return secureTarget ? "allowed, encrypted" : "allowed, but anyone on the path can read and change it";
+}
+foreach (var (page, target) in new[]
+{
+    ("https://shop.example/", "wss://shop.example/live"), ("https://shop.example/", "ws://shop.example/live"),
+    ("https://shop.example/", "http://shop.example/events"), ("http://shop.example/", "ws://shop.example/live"),
+})
+    Console.WriteLine($"page {page,-22} opens {target,-28} {MixedContentRule(page, target)}");
+
+// ## Your turn
+//
+// Two exercises; each check prints `[passed]`, `[not done yet]` or `[wrong]` with hints (worked answers: `notebooks/answers/`).
+//
+// ### Your turn 1: pick the protocol
+//
+// For each scenario pick `"WebSocket"`, `"SSE"`, `"Webhook"` or `"Polling"`. Ask: who sends (client, server, or another company's server)? Is the receiver a browser, or a server with a public URL? How often does something happen?
+
+// Your turn (04-pick-protocol): replace each "?" with "WebSocket", "SSE", "Webhook" or "Polling"
+var picks = new Dictionary<string, string>
+{
+    ["a two-player chess game in the browser"] = "?",
+    ["live cricket scores on a news page"] = "?",
+    ["Razorpay tells your server a payment was captured"] = "?",
+    ["GitHub tells your CI server about a push"] = "?",
+    ["a support chat between a customer and an agent"] = "?",
+    ["per-user notifications in a web app (new follower, new comment)"] = "?",
+    ["a script without a public address checks once an hour whether a report is ready"] = "?",
+    ["a read-only stock ticker for thousands of browsers"] = "?",
+};
+string PickProtocol(string scenario) => picks.ContainsValue("?") ? throw new NotImplementedException() : picks[scenario];
+
+// Check 04-pick-protocol
+Exercise.Check("04-pick-protocol", () =>
+{
+    var fits = new (string Scenario, string[] Good, string Why)[]
+    {
+        ("a two-player chess game in the browser", ["WebSocket"], "both players send moves, and each must see the other's at once"),
+        ("live cricket scores on a news page", ["SSE"], "only the server talks, to browsers, and a dropped connection should resume by itself"),
+        ("Razorpay tells your server a payment was captured", ["Webhook"], "the sender is another company's server; nobody keeps a connection open to it"),
+        ("GitHub tells your CI server about a push", ["Webhook"], "GitHub calls a public URL of yours when something happens"),
+        ("a support chat between a customer and an agent", ["WebSocket"], "both sides type, and messages must arrive both ways at once"),
+        ("per-user notifications in a web app (new follower, new comment)", ["SSE"], "server to browser only; EventSource sends the session cookie and resumes with Last-Event-ID"),
+        ("a script without a public address checks once an hour whether a report is ready", ["Polling"], "nothing can call the script, and once an hour costs nothing"),
+        ("a read-only stock ticker for thousands of browsers", ["SSE", "WebSocket"], "the server pushes to browsers, often"),
+    };
+    foreach (var (scenario, good, why) in fits)
+    {
+        var pick = PickProtocol(scenario);
+        Exercise.Expect(good.Contains(pick), $"\"{scenario}\": {Exercise.Show(pick)} does not fit: {why}.");
+    }
+},
+"Look at the table at the top: the rows \"Direction\" and \"Who connects\" decide most of these.",
+"A browser that also sends: WebSocket. A browser that only listens: SSE. A server told by another company's server: Webhook. A client nobody can reach, with rare questions: Polling.");
+
+// ### Your turn 2: what polling costs
+//
+// Write `PollingCost(pollInterval, eventInterval)` for one client polling a feed that has one event every `eventInterval`: how many requests it makes per minute, and which share of them come back empty. (A poll finds something when an event arrived since the previous poll: if events come at least as often as polls, none is empty.) Then compare with the measurements above: 50 ms polls of 10 ms events, and of 200 ms events.
+
+// Your turn (04-polling-cost): requests per minute, and the share of them answered "nothing new"
+(double RequestsPerMinute, double EmptyShare) PollingCost(TimeSpan pollInterval, TimeSpan eventInterval)
+{
+    throw new NotImplementedException();
+}
+
+// Check 04-polling-cost
+Exercise.Check("04-polling-cost", () =>
+{
+    void Near(double expected, double actual, string what)
+        => Exercise.Expect(Math.Abs(expected - actual) < 0.001, $"{what}: expected {expected:0.###}, got {actual:0.###}");
+    var measured = PollingCost(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(10));
+    Near(1200, measured.RequestsPerMinute, "requests per minute, polling every 50 ms");
+    Near(0, measured.EmptyShare, "empty share, 50 ms polls, an event every 10 ms (the measurement: none empty)");
+    Near(0.75, PollingCost(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)).EmptyShare, "empty share, 50 ms polls, an event every 200 ms");
+    var daily = PollingCost(TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
+    Near(12, daily.RequestsPerMinute, "requests per minute, polling every 5 s");
+    Near(1 - 5.0 / 3600, daily.EmptyShare, "empty share, 5 s polls, an event an hour");
+    Near(0, PollingCost(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)).EmptyShare, "empty share when events and polls are equally frequent");
+},
+"Requests per minute is one minute divided by the poll interval (TimeSpan / TimeSpan gives a double).",
+"A poll covers pollInterval of time, in which pollInterval / eventInterval events happen on average. When that is below 1, that fraction of polls finds an event and the rest are empty; it is never below 0.");
+
 // ## Try it
 //
 // - Set `pollInterval` to 10 ms, then to 500 ms, and run the polling cell and the results again: latency and request count trade against each other, and no setting wins both.
@@ -269,6 +462,9 @@ foreach (var (transport, latencies, requests) in results)
 // Then the capstone: **`labs/08-capstone-payments-dashboard`** puts all three together, and the playground (`dotnet run --project src/Workshop.Playground`, then open `/play/`) lets you watch each protocol in the browser.
 
 // Try it: poll less often
+// A fresh deadline: the earlier one may have run out while you worked through the cells in between.
+measureTimeout.Dispose();
+measureTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 pollInterval = TimeSpan.FromMilliseconds(100);
 var slowPollLatencies = new List<double>();
 var slowPollStart = published.Count;
@@ -288,6 +484,15 @@ Console.WriteLine($"polling every {pollInterval.TotalMilliseconds} ms: median la
 // Stop the server (always the last cell: a running server keeps its port)
 wsClient.Dispose();
 compareHttp.Dispose();
+rareTimeout.Dispose();
+tlsSocket.Dispose();
+tlsHttp.Dispose();
+ordinaryHttp.Dispose();
+tlsTimeout.Dispose();
+await tlsApp.StopAsync();
+await tlsApp.DisposeAsync();
+tlsCertificate.Dispose();
+tlsKey.Dispose();
 measureTimeout.Dispose();
 await compareApp.StopAsync();
 await compareApp.DisposeAsync();

@@ -5,7 +5,8 @@ namespace Workshop.Notebooks.Tests;
 /// <param name="FirstLine">The cell's first line: how failures and assertions name the cell.</param>
 /// <param name="Output">Everything the cell wrote to stdout/stderr or displayed, joined.</param>
 /// <param name="Elapsed">How long the cell ran.</param>
-public sealed record CellResult(int Index, string FirstLine, string Output, TimeSpan Elapsed)
+/// <param name="Tags">The cell's metadata tags (<c>exercise</c>, <c>check</c>), empty for most cells.</param>
+public sealed record CellResult(int Index, string FirstLine, string Output, TimeSpan Elapsed, IReadOnlyList<string> Tags)
 {
     /// <summary>How failure messages name a cell: index and first line.</summary>
     public override string ToString() => $"cell {Index} ({FirstLine})";

@@ -23,14 +23,20 @@ public static class NotebookRunner
     public static readonly TimeSpan CellTimeout = TimeSpan.FromSeconds(45);
 
     /// <summary>Runs <paramref name="fileName"/> from the repository's <c>notebooks/</c> folder.</summary>
-    public static Task<NotebookRun> RunAsync(string fileName)
-        => RunFileAsync(Path.Combine(RepoPaths.Root, "notebooks", fileName), CellTimeout);
+    /// <param name="fileName">E.g. <c>01-websockets.ipynb</c>.</param>
+    /// <param name="answers">
+    /// Null to run the notebook as shipped; otherwise a folder under <c>notebooks/</c> (<c>answers</c>, <c>answers/wrong</c>)
+    /// whose <c>ID.cs</c> replaces each exercise cell.
+    /// </param>
+    public static Task<NotebookRun> RunAsync(string fileName, string? answers = null)
+        => RunFileAsync(Path.Combine(RepoPaths.Root, "notebooks", fileName), CellTimeout, answers);
 
     /// <summary>Runs the notebook at <paramref name="path"/> with its folder as working directory.</summary>
-    public static async Task<NotebookRun> RunFileAsync(string path, TimeSpan cellTimeout)
+    public static async Task<NotebookRun> RunFileAsync(string path, TimeSpan cellTimeout, string? answers = null)
     {
         var fileName = Path.GetFileName(path);
         var document = NotebookFile.Parse(await File.ReadAllTextAsync(path));
+        if (answers is not null) Exercises.SubstituteAnswers(document, Path.Combine(Path.GetDirectoryName(path)!, answers));
         var total = Stopwatch.StartNew();
         var previousDirectory = Directory.GetCurrentDirectory();
         // Relative #load/#r paths resolve against the working directory; VS Code runs the kernel in the notebook's folder.
@@ -60,7 +66,8 @@ public static class NotebookRunner
             Directory.SetCurrentDirectory(previousDirectory);
         }
 
-        if (Environment.GetEnvironmentVariable(WriteOutputsVariable) == "1")
+        // A run with the answers filled in must never end up in the learner's notebook.
+        if (answers is null && Environment.GetEnvironmentVariable(WriteOutputsVariable) == "1")
         {
             await File.WriteAllTextAsync(path, NotebookFile.ToJson(document));
         }
@@ -124,7 +131,7 @@ public static class NotebookRunner
         }
         Assert.True(problems.Count == 0,
             $"{name} failed:\n{string.Join("\n", problems)}\n--- output before the failure ---\n{text}");
-        return new CellResult(index, firstLine, text.ToString(), watch.Elapsed);
+        return new CellResult(index, firstLine, text.ToString(), watch.Elapsed, Exercises.Tags(element));
     }
 
     private static string PlainText(DisplayEvent display)
