@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Workshop.Protocols.Scaling;
+using Workshop.Protocols.Redis;
 using Workshop.Testing;
 using Xunit.Abstractions;
 

@@ -1,12 +1,14 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Workshop.Protocols.Scaling;
+using Workshop.Protocols.Redis;
 using Workshop.Protocols.ServerSentEvents;
 
 namespace Workshop.Redis.Tests;
@@ -58,8 +60,13 @@ internal sealed class ScaleOutInstance : IAsyncDisposable
         });
         builder.Services.AddRealtimeWebSockets(builder.Configuration);
         builder.Services.AddServerSentEvents(builder.Configuration);
+        builder.Services.AddRedisBackplane(builder.Configuration);
+        builder.Services.AddHealthChecks();
         var app = builder.Build();
-        app.MapGet("/health", (BackplaneHealth backplane) => backplane.Report());
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(BackplaneHealthReport.From(report)),
+        });
         app.MapChat("/ws/chat");
         app.MapServerSentEvents("/events", "feed");
         await app.StartAsync();

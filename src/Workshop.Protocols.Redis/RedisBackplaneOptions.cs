@@ -1,4 +1,4 @@
-namespace Workshop.Protocols.Scaling;
+namespace Workshop.Protocols.Redis;
 
 /// <summary>
 /// Where the Redis backplane connects, bound from the <c>Redis</c> section. Setting <see cref="Configuration"/>

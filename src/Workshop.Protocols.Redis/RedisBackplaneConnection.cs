@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Workshop.Protocols.Scaling;
+namespace Workshop.Protocols.Redis;
 
 /// <summary>
 /// The one Redis connection shared by the WebSocket and SSE backplanes of this instance. It never fails startup

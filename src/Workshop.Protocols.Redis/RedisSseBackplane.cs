@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Workshop.Protocols.ServerSentEvents;
 
-namespace Workshop.Protocols.Scaling;
+namespace Workshop.Protocols.Redis;
 
 /// <summary>
 /// SSE ids and history in Redis. Per topic: a counter <c>{prefix}sse:{topic}:id</c>, a stream

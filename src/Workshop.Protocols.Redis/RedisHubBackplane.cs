@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Workshop.Protocols.WebSockets;
 
-namespace Workshop.Protocols.Scaling;
+namespace Workshop.Protocols.Redis;
 
 /// <summary>
 /// Forwards hub broadcasts through Redis pub/sub, one channel per hub (<c>{prefix}ws:{hub}</c>). Each envelope

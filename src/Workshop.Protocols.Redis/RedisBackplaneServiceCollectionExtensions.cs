@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workshop.Protocols.Redis;
+using Workshop.Protocols.ServerSentEvents;
+using Workshop.Protocols.WebSockets;
+
+// In the framework's namespace (as ASP.NET Core's own Add* methods are) so Program.cs needs no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Redis backplane, the way SignalR keeps its StackExchange.Redis scale-out in its own package.</summary>
+public static class RedisBackplaneServiceCollectionExtensions
+{
+    /// <summary>
+    /// Switches the WebSocket hubs and the SSE topics to Redis when <c>Redis:Configuration</c> is set (or an area's
+    /// <c>WebSockets:Backplane</c> / <c>ServerSentEvents:Backplane</c> says <c>redis</c>); otherwise registers nothing
+    /// and both stay in memory. Replaces whatever backplane was registered before, so the order of the
+    /// <c>Add…</c> calls does not matter. Adds the <c>redis-backplane</c> health check (degraded while Redis is away).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An area's <c>Backplane</c> is neither <c>memory</c> nor <c>redis</c>.</exception>
+    public static IServiceCollection AddRedisBackplane(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var hubs = BackplaneSelection.UsesRedis(configuration, "WebSockets");
+        var topics = BackplaneSelection.UsesRedis(configuration, ServerSentEventsOptions.SectionName);
+        if (!hubs && !topics) return services;
+        if (services.Any(d => d.ServiceType == typeof(RedisBackplaneConnection))) return services; // registered once
+        services.AddOptions<RedisBackplaneOptions>().Bind(configuration.GetSection(RedisBackplaneOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RedisBackplaneConnection>();
+        if (hubs) services.Replace(ServiceDescriptor.Singleton<IHubBackplane, RedisHubBackplane>());
+        if (topics) services.Replace(ServiceDescriptor.Singleton<ISseBackplane, RedisSseBackplane>());
+        services.AddHealthChecks().AddCheck<RedisBackplaneHealthCheck>(RedisBackplaneHealthCheck.Name);
+        return services;
+    }
+}
