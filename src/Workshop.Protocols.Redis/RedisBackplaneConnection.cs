@@ -6,26 +6,30 @@ using StackExchange.Redis;
 namespace Workshop.Protocols.Redis;
 
 /// <summary>
-/// The one Redis connection shared by the WebSocket and SSE backplanes of this instance. It never fails startup
-/// when Redis is down: it keeps reconnecting, reports the outage (log and <see cref="Problem"/>) and re-establishes
-/// the subscriptions when Redis is back. Commands fail fast while disconnected instead of queuing.
+/// The one Redis connection shared by the backplanes of this instance. It connects asynchronously and never fails
+/// startup when Redis is down: it keeps reconnecting, reports the outage (log and <see cref="Problem"/>) and
+/// re-establishes the subscriptions when Redis is back. Commands fail fast while disconnected instead of queuing.
+/// Nothing here waits on the network under a lock.
 /// </summary>
-public sealed class RedisBackplaneConnection : IDisposable
+public sealed class RedisBackplaneConnection : IAsyncDisposable
 {
-    private readonly ConnectionMultiplexer _multiplexer;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Dictionary<ConnectionType, (DateTimeOffset Since, string What)> _down = [];
-    private readonly List<Subscription> _pending = [];
+    private readonly List<RedisSubscription> _pending = [];
+    private readonly Task<ConnectionMultiplexer> _connecting;
+    private readonly string _endpoints;
 
-    /// <summary>Connects (in the background when Redis is not reachable yet).</summary>
+    /// <summary>Starts connecting in the background (see <see cref="ConnectedAsync"/>).</summary>
     public RedisBackplaneConnection(IOptions<RedisBackplaneOptions> options, TimeProvider time, ILogger<RedisBackplaneConnection> logger)
     {
         var settings = options.Value;
         _logger = logger;
         _time = time;
         KeyPrefix = settings.KeyPrefix ?? "";
+        KeyRetention = settings.KeyRetention;
+        PresenceInterval = settings.PresenceInterval;
         var config = ConfigurationOptions.Parse(
             string.IsNullOrWhiteSpace(settings.Configuration) ? RedisBackplaneOptions.DefaultConfiguration : settings.Configuration);
         config.AbortOnConnectFail = false;            // start without Redis; reconnect in the background
@@ -35,13 +39,10 @@ public sealed class RedisBackplaneConnection : IDisposable
         config.AsyncTimeout = Math.Min(config.AsyncTimeout, 2000); // a stalled Redis: fall back to local delivery soon
         config.ReconnectRetryPolicy = new LinearRetry(500);
         config.ClientName ??= "workshop-" + InstanceId.ToString("N")[..8];
-        var endpoints = string.Join(",", config.EndPoints.Select(e => e.ToString()));
-        BackplaneLog.Connecting(logger, endpoints, KeyPrefix, InstanceId.ToString("N"));
-        _multiplexer = ConnectionMultiplexer.Connect(config);
-        _multiplexer.ConnectionFailed += OnFailed;
-        _multiplexer.ConnectionRestored += OnRestored;
-        if (!_multiplexer.IsConnected)
-            lock (_gate) _down[ConnectionType.Interactive] = (_time.GetUtcNow(), $"cannot connect to {endpoints}");
+        _endpoints = string.Join(",", config.EndPoints.Select(e => e.ToString()));
+        BackplaneLog.Connecting(logger, _endpoints, KeyPrefix, InstanceId.ToString("N"));
+        lock (_gate) _down[ConnectionType.Interactive] = (_time.GetUtcNow(), $"connecting to {_endpoints}");
+        _connecting = ConnectAsync(config);
     }
 
     /// <summary>This process's id, carried in every envelope so an instance ignores its own messages.</summary>
@@ -50,11 +51,20 @@ public sealed class RedisBackplaneConnection : IDisposable
     /// <summary>Prefix of every key and channel.</summary>
     public string KeyPrefix { get; }
 
-    /// <summary>True when commands can be sent now.</summary>
-    public bool IsConnected => _multiplexer.IsConnected;
+    /// <summary>How long a key lives after its last write (see <see cref="RedisBackplaneOptions.KeyRetention"/>).</summary>
+    public TimeSpan KeyRetention { get; }
 
-    /// <summary>The database for commands.</summary>
-    public IDatabase Database => _multiplexer.GetDatabase();
+    /// <summary>How often the heartbeat renews this instance's presence.</summary>
+    public TimeSpan PresenceInterval { get; }
+
+    /// <summary>How long a heartbeat (and a presence entry) lives without renewal: three intervals.</summary>
+    public TimeSpan HeartbeatTtl => PresenceInterval * 3;
+
+    /// <summary>True when commands can be sent now.</summary>
+    public bool IsConnected => _connecting.IsCompletedSuccessfully && _connecting.Result.IsConnected;
+
+    /// <summary>The database for commands; only valid while <see cref="IsConnected"/>.</summary>
+    public IDatabase Database => _connecting.Result.GetDatabase();
 
     /// <summary>Why the backplane is degraded right now, or null when Redis is reachable.</summary>
     public string? Problem
@@ -63,7 +73,7 @@ public sealed class RedisBackplaneConnection : IDisposable
         {
             lock (_gate)
             {
-                if (_down.Count == 0) return _multiplexer.IsConnected ? null : "redis is not connected";
+                if (_down.Count == 0) return IsConnected ? null : "redis is not connected";
                 var (since, what) = _down.Values.MinBy(d => d.Since);
                 return string.Create(CultureInfo.InvariantCulture,
                     $"redis unreachable since {since:O} ({what}): messages to other instances are lost until it returns; local clients are still served");
@@ -71,24 +81,43 @@ public sealed class RedisBackplaneConnection : IDisposable
         }
     }
 
-    /// <summary>
-    /// Subscribes with ordered delivery; a subscription refused while Redis is down is retried on restore.
-    /// Dispose the result to unsubscribe.
-    /// </summary>
-    public IDisposable Subscribe(RedisChannel channel, Action<ChannelMessage> handler)
+    /// <summary>Completes when the first connection attempt has ended (connected or not; it goes on in the background).</summary>
+    public Task ConnectedAsync(CancellationToken cancellationToken) => _connecting.WaitAsync(cancellationToken);
+
+    private async Task<ConnectionMultiplexer> ConnectAsync(ConfigurationOptions config)
     {
-        var subscription = new Subscription(this, channel, handler);
-        Start(subscription);
+        await Task.Yield(); // never run the connection attempt on the constructor's thread
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(config);
+        multiplexer.ConnectionFailed += OnFailed;
+        multiplexer.ConnectionRestored += OnRestored;
+        lock (_gate)
+        {
+            if (multiplexer.IsConnected) _down.Remove(ConnectionType.Interactive);
+            else _down[ConnectionType.Interactive] = (_down.TryGetValue(ConnectionType.Interactive, out var d) ? d.Since : _time.GetUtcNow(), $"cannot connect to {_endpoints}");
+        }
+        if (!multiplexer.IsConnected) BackplaneLog.Unavailable(_logger, _endpoints, nameof(ConnectionType.Interactive), "cannot connect", null);
+        return multiplexer;
+    }
+
+    /// <summary>
+    /// Subscribes with ordered delivery (each message waits for the previous handler's task). Returns at once: the
+    /// subscription is made in the background, and retried when Redis is back if it is refused. Dispose to unsubscribe.
+    /// </summary>
+    public IDisposable Subscribe(RedisChannel channel, Func<ChannelMessage, Task> handler)
+    {
+        var subscription = new RedisSubscription(channel, handler, Forget);
+        _ = StartAsync(subscription);
         return subscription;
     }
 
-    private void Start(Subscription subscription)
+    private async Task StartAsync(RedisSubscription subscription)
     {
         try
         {
-            var queue = _multiplexer.GetSubscriber().Subscribe(subscription.Channel);
+            var multiplexer = await _connecting;
+            var queue = await multiplexer.GetSubscriber().SubscribeAsync(subscription.Channel);
             queue.OnMessage(subscription.Handler);
-            if (!subscription.Attach(queue)) queue.Unsubscribe(CommandFlags.FireAndForget); // disposed meanwhile
+            if (!subscription.Attach(queue)) await queue.UnsubscribeAsync(CommandFlags.FireAndForget); // disposed meanwhile
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -97,17 +126,27 @@ public sealed class RedisBackplaneConnection : IDisposable
         }
     }
 
-    private void Forget(Subscription subscription)
+    private void Forget(RedisSubscription subscription)
     {
         lock (_gate) _pending.Remove(subscription);
     }
 
-    /// <summary>Publishes without waiting for the answer (a lost message is the documented outage behaviour).</summary>
-    public void Publish(RedisChannel channel, RedisValue message)
-        => _multiplexer.GetSubscriber().Publish(channel, message, CommandFlags.FireAndForget);
+    /// <summary>Publishes without waiting for Redis's answer (a lost message is the documented outage behaviour).</summary>
+    public Task PublishAsync(RedisChannel channel, RedisValue message)
+        => IsConnected ? _connecting.Result.GetSubscriber().PublishAsync(channel, message, CommandFlags.FireAndForget) : Task.CompletedTask;
 
     /// <inheritdoc />
-    public void Dispose() => _multiplexer.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await (await _connecting).DisposeAsync();
+        }
+        catch (RedisException)
+        {
+            // Never connected: nothing to close.
+        }
+    }
 
     private void OnFailed(object? sender, ConnectionFailedEventArgs e)
     {
@@ -122,50 +161,14 @@ public sealed class RedisBackplaneConnection : IDisposable
     private void OnRestored(object? sender, ConnectionFailedEventArgs e)
     {
         TimeSpan outage;
-        List<Subscription> retry;
+        List<RedisSubscription> retry;
         lock (_gate)
         {
             outage = _down.Remove(e.ConnectionType, out var down) ? _time.GetUtcNow() - down.Since : TimeSpan.Zero;
-            if (e.ConnectionType == ConnectionType.Interactive) _down.Remove(ConnectionType.Interactive);
             retry = [.. _pending];
             _pending.Clear();
         }
         BackplaneLog.Restored(_logger, e.EndPoint?.ToString() ?? "?", e.ConnectionType.ToString(), outage);
-        foreach (var subscription in retry) Start(subscription);
-    }
-
-    /// <summary>One channel subscription; disposing it unsubscribes (or cancels a pending retry).</summary>
-    private sealed class Subscription(RedisBackplaneConnection owner, RedisChannel channel, Action<ChannelMessage> handler) : IDisposable
-    {
-        private readonly Lock _gate = new();
-        private ChannelMessageQueue? _queue;
-        private bool _disposed;
-
-        public RedisChannel Channel => channel;
-
-        public Action<ChannelMessage> Handler => handler;
-
-        public bool Attach(ChannelMessageQueue queue)
-        {
-            lock (_gate)
-            {
-                if (_disposed) return false;
-                _queue = queue;
-                return true;
-            }
-        }
-
-        public void Dispose()
-        {
-            ChannelMessageQueue? queue;
-            lock (_gate)
-            {
-                if (_disposed) return;
-                _disposed = true;
-                queue = _queue;
-            }
-            owner.Forget(this);
-            queue?.Unsubscribe(CommandFlags.FireAndForget);
-        }
+        foreach (var subscription in retry) _ = StartAsync(subscription);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workshop.Protocols.Redis;
+using Workshop.Protocols.Scaling;
 using Workshop.Protocols.ServerSentEvents;
 using Workshop.Protocols.WebSockets;
 
@@ -14,7 +15,8 @@ public static class RedisBackplaneServiceCollectionExtensions
     /// Switches the WebSocket hubs and the SSE topics to Redis when <c>Redis:Configuration</c> is set (or an area's
     /// <c>WebSockets:Backplane</c> / <c>ServerSentEvents:Backplane</c> says <c>redis</c>); otherwise registers nothing
     /// and both stay in memory. Replaces whatever backplane was registered before, so the order of the
-    /// <c>Add…</c> calls does not matter. Adds the <c>redis-backplane</c> health check (degraded while Redis is away).
+    /// <c>Add…</c> calls does not matter. With Redis it also shares chat presence (<see cref="IRoomPresence"/>) and
+    /// leases (<see cref="IInstanceLease"/>), and adds the <c>redis-backplane</c> health check (degraded while Redis is away).
     /// </summary>
     /// <exception cref="InvalidOperationException">An area's <c>Backplane</c> is neither <c>memory</c> nor <c>redis</c>.</exception>
     public static IServiceCollection AddRedisBackplane(this IServiceCollection services, IConfiguration configuration)
@@ -24,11 +26,20 @@ public static class RedisBackplaneServiceCollectionExtensions
         var topics = BackplaneSelection.UsesRedis(configuration, ServerSentEventsOptions.SectionName);
         if (!hubs && !topics) return services;
         if (services.Any(d => d.ServiceType == typeof(RedisBackplaneConnection))) return services; // registered once
-        services.AddOptions<RedisBackplaneOptions>().Bind(configuration.GetSection(RedisBackplaneOptions.SectionName));
+        services.AddOptions<RedisBackplaneOptions>().Bind(configuration.GetSection(RedisBackplaneOptions.SectionName))
+            .Validate(o => o.KeyRetention > TimeSpan.Zero && o.PresenceInterval > TimeSpan.Zero,
+                "Redis:KeyRetention and Redis:PresenceInterval must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RedisBackplaneConnection>();
         if (hubs) services.Replace(ServiceDescriptor.Singleton<IHubBackplane, RedisHubBackplane>());
         if (topics) services.Replace(ServiceDescriptor.Singleton<ISseBackplane, RedisSseBackplane>());
+        // Shared state beyond the two areas: chat presence and leases (one live-feed publisher).
+        services.AddSingleton<RedisRoomPresence>();
+        services.Replace(ServiceDescriptor.Singleton<IRoomPresence>(sp => sp.GetRequiredService<RedisRoomPresence>()));
+        services.AddHostedService<RedisPresenceHeartbeat>();
+        services.Replace(ServiceDescriptor.Singleton<IInstanceLease, RedisInstanceLease>());
+        services.AddHostedService<RedisBackplaneStartup>();
         services.AddHealthChecks().AddCheck<RedisBackplaneHealthCheck>(RedisBackplaneHealthCheck.Name);
         return services;
     }

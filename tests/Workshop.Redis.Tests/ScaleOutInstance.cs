@@ -44,7 +44,7 @@ internal sealed class ScaleOutInstance : IAsyncDisposable
     /// <summary>Every warning or error the app logged so far.</summary>
     public IReadOnlyList<string> Problems => _logs.Lines;
 
-    public static async Task<ScaleOutInstance> StartAsync(string redis, string prefix, int logCapacity = 1000)
+    public static async Task<ScaleOutInstance> StartAsync(string redis, string prefix, int logCapacity = 1000, string presenceInterval = "00:00:05")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -55,6 +55,7 @@ internal sealed class ScaleOutInstance : IAsyncDisposable
         {
             ["Redis:Configuration"] = redis,
             ["Redis:KeyPrefix"] = prefix,
+            ["Redis:PresenceInterval"] = presenceInterval,
             ["ServerSentEvents:LogCapacity"] = logCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ServerSentEvents:RetryHint"] = "00:00:00.050",
         });

@@ -31,6 +31,7 @@ public static class WebSocketServiceCollectionExtensions
         services.TryAddSingleton<RealtimeWebSocketAcceptor>();
         // In memory unless a backplane (AddRedisBackplane in Workshop.Protocols.Redis) registered a shared one.
         services.TryAddSingleton<IHubBackplane>(InMemoryHubBackplane.Instance);
+        services.TryAddSingleton<Workshop.Protocols.Scaling.IRoomPresence>(Workshop.Protocols.Scaling.InMemoryRoomPresence.Instance);
         services.TryAddSingleton<ChatHub>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         return services;
