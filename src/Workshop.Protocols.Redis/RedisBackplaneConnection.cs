@@ -116,8 +116,12 @@ public sealed class RedisBackplaneConnection : IAsyncDisposable
         {
             var multiplexer = await _connecting;
             var queue = await multiplexer.GetSubscriber().SubscribeAsync(subscription.Channel);
-            queue.OnMessage(subscription.Handler);
-            if (!subscription.Attach(queue)) await queue.UnsubscribeAsync(CommandFlags.FireAndForget); // disposed meanwhile
+            if (!subscription.Attach(queue))
+            {
+                await queue.UnsubscribeAsync(CommandFlags.FireAndForget); // disposed meanwhile
+                return;
+            }
+            queue.OnMessage(subscription.HandleAsync);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

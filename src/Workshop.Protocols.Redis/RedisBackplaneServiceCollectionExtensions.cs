@@ -32,6 +32,7 @@ public static class RedisBackplaneServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RedisBackplaneConnection>();
+        services.AddHostedService<RedisBackplaneStartup>(); // before the heartbeat: its first beat finds Redis connected
         if (hubs) services.Replace(ServiceDescriptor.Singleton<IHubBackplane, RedisHubBackplane>());
         if (topics) services.Replace(ServiceDescriptor.Singleton<ISseBackplane, RedisSseBackplane>());
         // Shared state beyond the two areas: chat presence and leases (one live-feed publisher).
@@ -39,7 +40,6 @@ public static class RedisBackplaneServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IRoomPresence>(sp => sp.GetRequiredService<RedisRoomPresence>()));
         services.AddHostedService<RedisPresenceHeartbeat>();
         services.Replace(ServiceDescriptor.Singleton<IInstanceLease, RedisInstanceLease>());
-        services.AddHostedService<RedisBackplaneStartup>();
         services.AddHealthChecks().AddCheck<RedisBackplaneHealthCheck>(RedisBackplaneHealthCheck.Name);
         return services;
     }

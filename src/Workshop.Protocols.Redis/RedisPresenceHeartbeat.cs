@@ -59,5 +59,5 @@ internal sealed class RedisPresenceHeartbeat(RedisBackplaneConnection redis, Red
         }
     }
 
-    private string InstanceKey => $"{redis.KeyPrefix}instance:{redis.InstanceId:N}";
+    private string InstanceKey => presence.InstanceKey;
 }

@@ -57,7 +57,10 @@ public sealed class RedisRoomPresence(RedisBackplaneConnection redis, ILogger<Re
     {
         var key = RoomKey(hub, room);
         if (members.Count == 0) return database.HashDeleteAsync(key, Field);
+        // The heartbeat first (sent in order on one connection): an entry is never seen without a live instance,
+        // which another instance's list would take for a dead one and delete.
         return Task.WhenAll(
+            database.StringSetAsync(InstanceKey, "1", redis.HeartbeatTtl),
             database.HashSetAsync(key, Field, JsonSerializer.Serialize(members)),
             database.KeyExpireAsync(key, redis.HeartbeatTtl));
     }
@@ -84,6 +87,9 @@ public sealed class RedisRoomPresence(RedisBackplaneConnection redis, ILogger<Re
     }
 
     private string Field => redis.InstanceId.ToString("N");
+
+    /// <summary>This instance's heartbeat key: it is alive while the key exists.</summary>
+    internal string InstanceKey => $"{redis.KeyPrefix}instance:{Field}";
 
     private RedisKey RoomKey(string hub, string room) => $"{redis.KeyPrefix}presence:{hub}:{room}";
 }

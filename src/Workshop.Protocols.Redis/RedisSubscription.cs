@@ -11,7 +11,15 @@ internal sealed class RedisSubscription(RedisChannel channel, Func<ChannelMessag
 
     public RedisChannel Channel => channel;
 
-    public Func<ChannelMessage, Task> Handler => handler;
+    /// <summary>The handler, silent once disposed (an unsubscription is asynchronous: messages may still arrive meanwhile).</summary>
+    public Task HandleAsync(ChannelMessage message)
+    {
+        lock (_gate)
+        {
+            if (_disposed) return Task.CompletedTask;
+        }
+        return handler(message);
+    }
 
     /// <summary>Keeps the queue to unsubscribe later; false when already disposed (the caller unsubscribes it).</summary>
     public bool Attach(ChannelMessageQueue queue)

@@ -128,6 +128,7 @@ public sealed class SseTopic
     {
         List<SseSubscription>? slow = null;
         long after;
+        if (_detached.IsCancellationRequested) return; // removed: no longer follows the other instances
         lock (_gate)
         {
             if (item.Id <= _lastId) return; // already applied (our own publish, or read while filling a gap)
