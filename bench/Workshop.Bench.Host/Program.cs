@@ -7,10 +7,11 @@ using Workshop.Bench.Host;
 //   GET  /events             MapServerSentEvents on the topic "bench" (hello line as in the playground)
 //   POST /events/publish     the request body (text) published to that topic as one event
 // With Redis__Configuration set (the bench's two-instance scale-out set-up), the hub and the topic use the Redis
-// backplane registered by AddRealtimeWebSockets / AddServerSentEvents; otherwise both stay in memory.
+// backplane registered by AddRedisBackplane (Workshop.Protocols.Redis); otherwise both stay in memory.
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRealtimeWebSockets(builder.Configuration);
 builder.Services.AddServerSentEvents(builder.Configuration);
+builder.Services.AddRedisBackplane(builder.Configuration);
 // The hub takes the backplane the configuration chose (in memory unless Redis is configured); its parameterless
 // constructor would always be in memory.
 builder.Services.AddSingleton(sp => new Workshop.Protocols.WebSockets.WebSocketHub(

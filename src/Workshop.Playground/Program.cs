@@ -9,6 +9,10 @@ builder.Services.AddTicTacToe();
 builder.Services.AddServerSentEvents(builder.Configuration);
 builder.Services.AddLiveFeed(builder.Configuration);
 
+// Scale-out: Redis when Redis:Configuration is set, else nothing (see docs/scale-out.md); /health's checks
+builder.Services.AddRedisBackplane(builder.Configuration);
+builder.Services.AddHealthChecks();
+
 // Webhooks
 builder.Services.AddPlaygroundWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddInspector(builder.Configuration);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Workshop.Protocols.Scaling;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Workshop.Protocols.Redis;
 using Workshop.Protocols.ServerSentEvents;
 using Workshop.Protocols.WebSockets;
 
@@ -10,12 +11,34 @@ namespace Workshop.Redis.Tests;
 public sealed class BackplaneSelectionTests
 {
     [Fact]
-    public void Without_Redis_configuration_both_areas_stay_in_memory_and_health_says_ok()
+    public async Task Without_Redis_configuration_both_areas_stay_in_memory_and_health_says_ok()
     {
-        using var services = Build([]);
+        await using var services = Build([]);
         Assert.IsType<InMemoryHubBackplane>(services.GetRequiredService<IHubBackplane>());
         Assert.IsType<InMemorySseBackplane>(services.GetRequiredService<ISseBackplane>());
-        Assert.Equal(new BackplaneHealthReport("ok", "memory", null), services.GetRequiredService<BackplaneHealth>().Report());
+        var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(new BackplaneHealthReport("ok", "memory", null), BackplaneHealthReport.From(report));
+    }
+
+    [Fact]
+    public void Redis_registered_before_the_areas_still_wins_over_their_in_memory_defaults()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Redis:Configuration"] = "127.0.0.1:1" }).Build();
+        var services = new ServiceCollection();
+        services.AddRedisBackplane(configuration);
+        services.AddRealtimeWebSockets(configuration);
+        services.AddServerSentEvents(configuration);
+        Assert.Equal(typeof(RedisHubBackplane), services.Single(d => d.ServiceType == typeof(IHubBackplane)).ImplementationType);
+        Assert.Equal(typeof(RedisSseBackplane), services.Single(d => d.ServiceType == typeof(ISseBackplane)).ImplementationType);
+    }
+
+    [Fact]
+    public void The_core_library_does_not_reference_StackExchange_Redis()
+    {
+        var references = typeof(ISseTopics).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        Assert.Contains("Microsoft.Data.Sqlite", references); // the list is real: a package the core does use
+        Assert.DoesNotContain("StackExchange.Redis", references);
+        Assert.Contains("StackExchange.Redis", typeof(RedisHubBackplane).Assembly.GetReferencedAssemblies().Select(a => a.Name));
     }
 
     [Fact]
@@ -43,6 +66,8 @@ public sealed class BackplaneSelectionTests
         services.AddLogging();
         services.AddRealtimeWebSockets(configuration);
         services.AddServerSentEvents(configuration);
+        services.AddRedisBackplane(configuration);
+        services.AddHealthChecks();
         return services;
     }
 }

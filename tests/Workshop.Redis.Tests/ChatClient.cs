@@ -23,6 +23,11 @@ internal sealed class ChatClient : IAsyncDisposable
 
     public Task SayAsync(string room, string text) => SendAsync(new { type = "say", room, text });
 
+    public Task LeaveAsync(string room) => SendAsync(new { type = "leave", room });
+
+    /// <summary>The <c>members</c> list of the event read last (a <c>joined</c> event), or null.</summary>
+    public IReadOnlyList<string>? LastMembers { get; private set; }
+
     /// <summary>The next event as (type, name, text), or fails after the deadline.</summary>
     public async Task<(string Type, string? Name, string? Text)> NextAsync(TimeSpan? timeout = null)
     {
@@ -37,6 +42,7 @@ internal sealed class ChatClient : IAsyncDisposable
             if (!result.EndOfMessage) continue;
             using var json = JsonDocument.Parse(message.ToArray());
             var root = json.RootElement;
+            LastMembers = root.TryGetProperty("members", out var m) ? [.. m.EnumerateArray().Select(e => e.GetString()!)] : null;
             return (root.GetProperty("type").GetString()!,
                 root.TryGetProperty("name", out var n) ? n.GetString() : null,
                 root.TryGetProperty("text", out var t) ? t.GetString() : null);

@@ -25,7 +25,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         await ada.SayAsync("lobby", "before");
         await Eventually.HoldsAsync(() => bobSaw.Contains("before"), "B's member hears A's message before the outage");
         Assert.Equal("before", await ada.NextSaidAsync());
-        using var live = b.Feed.Subscribe(null);
+        using var live = await b.Feed.SubscribeAsync(null);
 
         await redis.KillAsync();
         await Eventually.HoldsAsync(async () => (await a.HealthAsync()).Status == "degraded", "A's /health says degraded");
@@ -38,7 +38,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         // Local delivery keeps working: A's own member still gets A's messages, and SSE publishing goes on locally.
         await ada.SayAsync("lobby", "during");
         Assert.Equal("during", await ada.NextSaidAsync());
-        var local = a.Feed.Publish(null, "during");
+        var local = await a.Feed.PublishAsync(null, "during");
         Assert.True(local.Id > 0);
 
         await redis.RestartAsync();
@@ -48,7 +48,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         await Eventually.HoldsAsync(async () =>
         {
             await ada.SayAsync("lobby", $"after-{++attempt}");
-            a.Feed.Publish(null, "after");
+            await a.Feed.PublishAsync(null, "after");
             return bobSaw.Any(t => t.StartsWith("after-", StringComparison.Ordinal)) && live.Events.TryRead(out var e) && e.Data == "after";
         }, "messages cross instances again after Redis returns", TimeSpan.FromSeconds(30));
 
@@ -69,7 +69,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         await ada.JoinAsync("lobby", "ada");
         await ada.SayAsync("lobby", "alone");
         Assert.Equal("alone", await ada.NextSaidAsync());
-        Assert.Equal(1, a.Feed.Publish(null, "local").Id);
+        Assert.Equal(1, (await a.Feed.PublishAsync(null, "local")).Id);
         var report = await a.HealthAsync();
         output.WriteLine($"/health = {report}");
         Assert.Equal("degraded", report.Status);
@@ -82,7 +82,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         await using var redis = await RedisChildServer.StartAsync();
         await using var a = await ScaleOutInstance.StartAsync($"{redis.Address},asyncTimeout=300", RedisEndpoint.UniquePrefix());
         var before = await a.Feed.PublishAsync(null, "before");
-        using var live = a.Feed.Subscribe(null);
+        using var live = await a.Feed.SubscribeAsync(null);
         // Kept open until the end: closing it sends QUIT, which the pause itself would hold back.
         await using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{redis.Address},allowAdmin=true");
         // Redis is up but answers no one for 5 s: a timeout, which StackExchange.Redis does not report as a RedisException.

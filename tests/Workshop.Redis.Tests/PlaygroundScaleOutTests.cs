@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Workshop.Protocols.Scaling;
+using Workshop.Protocols.Redis;
 using Workshop.Testing;
 using Xunit.Abstractions;
 
@@ -16,6 +16,8 @@ public sealed class PlaygroundScaleOutTests(ITestOutputHelper output) : IDisposa
         await RedisEndpoint.RequireAsync();
         var environment = Environment(RedisEndpoint.Address);
         await using var a = await ChildProcessHost.StartAsync(RepoPaths.BuiltAssembly("Workshop.Playground"), environment);
+        // Same Redis and key prefix, its own data directory (a shared one is refused: see DataDirectoryTests).
+        environment["Workshop__DataDirectory"] = Path.Combine(_data, Guid.NewGuid().ToString("N"));
         await using var b = await ChildProcessHost.StartAsync(RepoPaths.BuiltAssembly("Workshop.Playground"), environment);
         await using var ada = await ChatClient.ConnectAsync(Chat(a.BaseAddress));
         await ada.JoinAsync("lobby", "ada");

@@ -1,12 +1,14 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Workshop.Protocols.Scaling;
+using Workshop.Protocols.Redis;
 using Workshop.Protocols.ServerSentEvents;
 
 namespace Workshop.Redis.Tests;
@@ -42,7 +44,7 @@ internal sealed class ScaleOutInstance : IAsyncDisposable
     /// <summary>Every warning or error the app logged so far.</summary>
     public IReadOnlyList<string> Problems => _logs.Lines;
 
-    public static async Task<ScaleOutInstance> StartAsync(string redis, string prefix, int logCapacity = 1000)
+    public static async Task<ScaleOutInstance> StartAsync(string redis, string prefix, int logCapacity = 1000, string presenceInterval = "00:00:05")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -53,13 +55,19 @@ internal sealed class ScaleOutInstance : IAsyncDisposable
         {
             ["Redis:Configuration"] = redis,
             ["Redis:KeyPrefix"] = prefix,
+            ["Redis:PresenceInterval"] = presenceInterval,
             ["ServerSentEvents:LogCapacity"] = logCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ServerSentEvents:RetryHint"] = "00:00:00.050",
         });
         builder.Services.AddRealtimeWebSockets(builder.Configuration);
         builder.Services.AddServerSentEvents(builder.Configuration);
+        builder.Services.AddRedisBackplane(builder.Configuration);
+        builder.Services.AddHealthChecks();
         var app = builder.Build();
-        app.MapGet("/health", (BackplaneHealth backplane) => backplane.Report());
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(BackplaneHealthReport.From(report)),
+        });
         app.MapChat("/ws/chat");
         app.MapServerSentEvents("/events", "feed");
         await app.StartAsync();

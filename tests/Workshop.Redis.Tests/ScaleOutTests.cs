@@ -41,7 +41,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         await using var a = await ScaleOutInstance.StartAsync(RedisEndpoint.Address, prefix);
         await using var b = await ScaleOutInstance.StartAsync(RedisEndpoint.Address, prefix);
         var published = new List<long>();
-        for (var i = 1; i <= 30; i++) published.Add((i % 3 == 0 ? b : a).Feed.Publish("n", $"e{i}").Id);
+        for (var i = 1; i <= 30; i++) published.Add((await (i % 3 == 0 ? b : a).Feed.PublishAsync("n", $"e{i}")).Id);
         Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), published); // one id sequence across instances
 
         var client = new SseClient(a.Http) { LastEventId = "0" }; // from the first event
@@ -59,7 +59,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
                 if (item.EventId == "40") return;
             }
         });
-        for (var i = 31; i <= 40; i++) (i % 2 == 0 ? b : a).Feed.Publish("n", $"e{i}");
+        for (var i = 31; i <= 40; i++) await (i % 2 == 0 ? b : a).Feed.PublishAsync("n", $"e{i}");
         await Workshop.Testing.Eventually.WithinAsync(reading, "the resumed client on B to reach id 40");
 
         output.WriteLine($"resumed on B after id {client.LastEventId}: received {seen.Count} events ({seen[0].EventId}..{seen[^1].EventId})");
@@ -73,11 +73,11 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         await using var redis = await RedisChildServer.StartAsync();
         var prefix = RedisEndpoint.UniquePrefix();
         await using var a = await ScaleOutInstance.StartAsync(redis.Address, prefix);
-        for (var i = 0; i < 5; i++) a.Feed.Publish(null, "before");
+        for (var i = 0; i < 5; i++) await a.Feed.PublishAsync(null, "before");
         await redis.KillAsync();
         await redis.RestartAsync(); // no persistence: the counter and the stream are gone
         await Workshop.Testing.Eventually.HoldsAsync(async () => (await a.HealthAsync()).Status == "ok", "A reconnects");
-        var next = a.Feed.Publish(null, "after");
+        var next = await a.Feed.PublishAsync(null, "after");
         Assert.True(next.Id > 5, $"id {next.Id} repeats an id clients already hold");
     }
 
@@ -91,8 +91,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         var removed = a.Topics.Get("bin");
         Assert.True(a.Topics.Remove("bin"));
         var fresh = a.Topics.Get("bin");
-        b.Topics.Get("bin").Publish(null, "one");
-        b.Topics.Get("bin").Publish(null, "two");
+        await b.Topics.Get("bin").PublishAsync(null, "one");
+        await b.Topics.Get("bin").PublishAsync(null, "two");
         await Workshop.Testing.Eventually.HoldsAsync(() => fresh.LastEventId == 2, "the new topic on A follows B");
         Assert.Equal(0, removed.LastEventId); // its Redis subscription ended with Remove
     }

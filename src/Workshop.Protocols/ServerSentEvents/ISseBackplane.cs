@@ -3,8 +3,7 @@ namespace Workshop.Protocols.ServerSentEvents;
 /// <summary>
 /// Where a topic's ids and history live. In memory (the default) the topic's own ring buffer is the history and
 /// ids are counted locally; with Redis, ids come from one shared counter and history from a shared stream, so a
-/// client can resume on any instance. Network calls are made outside the topic's lock (asynchronously), except
-/// the rare gap fill of <see cref="ReadAfter"/>.
+/// client can resume on any instance. Every network call is asynchronous and made outside the topic's lock.
 /// </summary>
 public interface ISseBackplane
 {
@@ -28,14 +27,9 @@ public interface ISseBackplane
     ValueTask<IReadOnlyList<SseEvent>> ReadAfterAsync(string topic, long afterId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The same, waiting on the calling thread: only for filling a gap in the events heard from other instances
-    /// (they arrive in order, so a gap means some were missed) and once when a topic is created.
+    /// Calls <paramref name="onEvent"/> for every event appended by any instance (including this one), one at a time
+    /// and in order (the next waits for the returned task), until the returned handle is disposed (when the topic is
+    /// removed). Returns at once: the subscription itself is made in the background, and re-made after an outage.
     /// </summary>
-    IReadOnlyList<SseEvent> ReadAfter(string topic, long afterId);
-
-    /// <summary>
-    /// Calls <paramref name="onEvent"/> for every event appended by any instance (including this one) until the
-    /// returned handle is disposed (when the topic is removed).
-    /// </summary>
-    IDisposable Subscribe(string topic, Action<SseEvent> onEvent);
+    IDisposable Subscribe(string topic, Func<SseEvent, Task> onEvent);
 }

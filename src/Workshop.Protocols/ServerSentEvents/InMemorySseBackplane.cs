@@ -21,10 +21,7 @@ public sealed class InMemorySseBackplane : ISseBackplane
         => ValueTask.FromResult<IReadOnlyList<SseEvent>>([]);
 
     /// <inheritdoc />
-    public IReadOnlyList<SseEvent> ReadAfter(string topic, long afterId) => [];
-
-    /// <inheritdoc />
-    public IDisposable Subscribe(string topic, Action<SseEvent> onEvent) => NoSubscription.Instance; // nothing but this process publishes
+    public IDisposable Subscribe(string topic, Func<SseEvent, Task> onEvent) => NoSubscription.Instance; // nothing but this process publishes
 
     private sealed class NoSubscription : IDisposable
     {

@@ -11,8 +11,8 @@ public static class ServerSentEventsServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="ISseTopics"/> (singleton) and binds <see cref="ServerSentEventsOptions"/> from the
     /// <c>ServerSentEvents</c> section of <paramref name="configuration"/> (pass the app's root configuration).
-    /// Calling it again is harmless. Ids and history are shared through Redis when <c>Redis:Configuration</c> is set
-    /// or <c>ServerSentEvents:Backplane</c> is <c>redis</c> (<see cref="ISseBackplane"/>).
+    /// Calling it again is harmless. Ids and history stay in this process unless another
+    /// <see cref="ISseBackplane"/> is registered (<c>AddRedisBackplane</c> of Workshop.Protocols.Redis shares them).
     /// </summary>
     public static IServiceCollection AddServerSentEvents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +27,8 @@ public static class ServerSentEventsServiceCollectionExtensions
             .Validate(o => o.RetryHint >= TimeSpan.Zero, "ServerSentEvents:RetryHint must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        Workshop.Protocols.Scaling.BackplaneRegistration.AddSseBackplane(services, configuration); // memory, or Redis by config
+        // In memory unless a backplane (AddRedisBackplane in Workshop.Protocols.Redis) registered a shared one.
+        services.TryAddSingleton<ISseBackplane>(InMemorySseBackplane.Instance);
         services.TryAddSingleton<ISseTopics, SseTopics>();
         return services;
     }

@@ -17,6 +17,7 @@ public sealed class SseTopic
     private readonly ISseBackplane _backplane;
     private readonly IDisposable _feed;
     private readonly ITimer _heartbeat;
+    private readonly CancellationTokenSource _detached = new();
     private long _lastId;
     private bool _activeSinceHeartbeat;
 
@@ -28,10 +29,9 @@ public sealed class SseTopic
         _queueCapacity = options.SubscriberQueueCapacity;
         _logger = logger;
         _backplane = backplane ?? InMemorySseBackplane.Instance;
-        // A shared backplane: start from the shared history (the ring keeps the newest), then follow every instance.
-        List<SseSubscription>? none = null; // no subscriber exists yet
-        lock (_gate) CatchUpLocked(long.MaxValue, ref none);
-        _feed = _backplane.Subscribe(name, Apply);
+        // A shared backplane: follow every instance from now on. The shared history is read by the first
+        // SubscribeAsync or PublishAsync (asynchronously), never here: a constructor must not wait on the network.
+        _feed = _backplane.Subscribe(name, ApplyAsync);
         // One clock for all of the topic's streams instead of a timer per subscriber (memory per idle stream).
         _heartbeat = (time ?? TimeProvider.System).CreateTimer(
             static state => ((SseTopic)state!).Heartbeat(), this, options.HeartbeatInterval, options.HeartbeatInterval);
@@ -47,18 +47,27 @@ public sealed class SseTopic
     public int SubscriberCount { get { lock (_gate) return _subscribers.Count; } }
 
     /// <summary>
-    /// Publishes an event to every subscriber and to the replay log, waiting on the calling thread. In memory that
-    /// never waits; with a shared backplane it waits for the store, so request handlers should use
-    /// <see cref="PublishAsync"/>.
+    /// Publishes an event to every subscriber and to the replay log, for a topic of this process only (the in-memory
+    /// backplane, where it never waits). A topic shared through a backplane refuses it: use <see cref="PublishAsync"/>,
+    /// which never blocks a thread on the network.
     /// </summary>
     /// <param name="eventName">The <c>event:</c> name, or <see langword="null"/> (or empty) for a plain message.</param>
     /// <param name="data">The payload; may span several lines.</param>
     /// <returns>The event with its assigned id.</returns>
     /// <exception cref="ArgumentException">The event name contains CR, LF or NUL.</exception>
+    /// <exception cref="InvalidOperationException">The topic is shared through a backplane.</exception>
     public SseEvent Publish(string? eventName, string data)
     {
-        var publishing = PublishAsync(eventName, data, CancellationToken.None);
-        return publishing.IsCompletedSuccessfully ? publishing.Result : publishing.AsTask().GetAwaiter().GetResult();
+        EnsureLocal(nameof(PublishAsync));
+        ArgumentNullException.ThrowIfNull(data);
+        SseFieldValidator.EnsureSingleLine(eventName, nameof(eventName));
+        return PublishLocally(eventName?.Length == 0 ? null : eventName, data);
+    }
+
+    private void EnsureLocal(string instead)
+    {
+        if (_backplane.IsShared)
+            throw new InvalidOperationException($"Topic '{Name}' is shared through the {_backplane.Name} backplane: use {instead}, which does not block on the network.");
     }
 
     /// <summary>
@@ -111,25 +120,40 @@ public sealed class SseTopic
         return item;
     }
 
-    /// <summary>An event from the shared backplane (any instance): applied once, in id order, gaps filled from the store.</summary>
-    private void Apply(SseEvent item)
+    /// <summary>
+    /// An event from the shared backplane (any instance), heard in order: applied once, in id order. A gap (a
+    /// missed channel message) is filled from the store, read outside the lock.
+    /// </summary>
+    private async Task ApplyAsync(SseEvent item)
     {
         List<SseSubscription>? slow = null;
+        long after;
+        if (_detached.IsCancellationRequested) return; // removed: no longer follows the other instances
         lock (_gate)
         {
             if (item.Id <= _lastId) return; // already applied (our own publish, or read while filling a gap)
-            CatchUpLocked(item.Id, ref slow);
-            if (item.Id > _lastId) AppendLocked(item, ref slow);
+            after = _lastId;
+            if (item.Id == after + 1) AppendLocked(item, ref slow);
+        }
+        if (item.Id > after + 1)
+        {
+            IReadOnlyList<SseEvent> missed;
+            try
+            {
+                missed = await _backplane.ReadAfterAsync(Name, after, _detached.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the topic was removed meanwhile
+            }
+            lock (_gate)
+            {
+                foreach (var earlier in missed)
+                    if (earlier.Id < item.Id && earlier.Id > _lastId) AppendLocked(earlier, ref slow);
+                if (item.Id > _lastId) AppendLocked(item, ref slow);
+            }
         }
         EndSlow(slow);
-    }
-
-    /// <summary>Applies the stored events between the latest applied id and <paramref name="beforeId"/> (exclusive).</summary>
-    private void CatchUpLocked(long beforeId, ref List<SseSubscription>? slow)
-    {
-        if (beforeId <= _lastId + 1) return;
-        foreach (var missed in _backplane.ReadAfter(Name, _lastId))
-            if (missed.Id < beforeId && missed.Id > _lastId) AppendLocked(missed, ref slow);
     }
 
     private void AppendLocked(SseEvent item, ref List<SseSubscription>? slow)
@@ -171,6 +195,7 @@ public sealed class SseTopic
 
     /// <summary>Publishes <paramref name="value"/> serialized as JSON (web defaults: camelCase); see <see cref="Publish"/>.</summary>
     /// <exception cref="ArgumentException">The event name contains CR, LF or NUL.</exception>
+    /// <exception cref="InvalidOperationException">The topic is shared through a backplane.</exception>
     public SseEvent PublishJson<T>(string? eventName, T value)
         => Publish(eventName, JsonSerializer.Serialize(value, JsonSerializerOptions.Web));
 
@@ -180,15 +205,16 @@ public sealed class SseTopic
         => PublishAsync(eventName, JsonSerializer.Serialize(value, JsonSerializerOptions.Web), cancellationToken);
 
     /// <summary>
-    /// Attaches a subscriber, waiting on the calling thread for the shared store if there is one (see
-    /// <see cref="SubscribeAsync"/>). The replay and the live queue are decided under one lock, so nothing
-    /// published meanwhile is lost or delivered twice.
+    /// Attaches a subscriber to a topic of this process only (the in-memory backplane); a topic shared through a
+    /// backplane refuses it: use <see cref="SubscribeAsync"/>. The replay and the live queue are decided under one
+    /// lock, so nothing published meanwhile is lost or delivered twice.
     /// </summary>
     /// <param name="lastEventId">The id the client saw last (<c>Last-Event-ID</c>), or <see langword="null"/> for live only.</param>
+    /// <exception cref="InvalidOperationException">The topic is shared through a backplane.</exception>
     public SseSubscription Subscribe(string? lastEventId)
     {
-        var subscribing = SubscribeAsync(lastEventId, CancellationToken.None);
-        return subscribing.IsCompletedSuccessfully ? subscribing.Result : subscribing.AsTask().GetAwaiter().GetResult();
+        EnsureLocal(nameof(SubscribeAsync));
+        return Attach(lastEventId, []);
     }
 
     /// <summary>
@@ -201,6 +227,11 @@ public sealed class SseTopic
     public async ValueTask<SseSubscription> SubscribeAsync(string? lastEventId, CancellationToken cancellationToken = default)
     {
         var missed = _backplane.IsShared ? await _backplane.ReadAfterAsync(Name, LastEventId, cancellationToken) : [];
+        return Attach(lastEventId, missed);
+    }
+
+    private SseSubscription Attach(string? lastEventId, IReadOnlyList<SseEvent> missed)
+    {
         List<SseSubscription>? slow = null;
         try
         {
@@ -238,6 +269,7 @@ public sealed class SseTopic
     /// <summary>Stops following the backplane (the topic was removed) and ends its streams.</summary>
     internal void Detach()
     {
+        _detached.Cancel();
         _feed.Dispose();
         _heartbeat.Dispose();
         DisconnectAll();

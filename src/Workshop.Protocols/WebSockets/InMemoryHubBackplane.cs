@@ -10,10 +10,8 @@ public sealed class InMemoryHubBackplane : IHubBackplane
     public string Name => "memory";
 
     /// <inheritdoc />
-    public void Publish(string hub, string room, OutboundMessage message)
-    {
-        // Local members were already served by the hub itself.
-    }
+    public Task PublishAsync(string hub, string room, OutboundMessage message)
+        => Task.CompletedTask; // local members were already served by the hub itself
 
     /// <inheritdoc />
     public void Subscribe(string hub, Action<string, OutboundMessage> onRemote)

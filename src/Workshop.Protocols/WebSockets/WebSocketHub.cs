@@ -120,7 +120,8 @@ public sealed class WebSocketHub
     public int Broadcast(string room, OutboundMessage message, WebSocketConnection? except = null)
     {
         var delivered = DeliverLocally(room, message, except);
-        _backplane.Publish(_name, room, message);
+        // Not awaited: local members never wait for the network; the backplane logs its own failures.
+        _ = _backplane.PublishAsync(_name, room, message);
         return delivered;
     }
 

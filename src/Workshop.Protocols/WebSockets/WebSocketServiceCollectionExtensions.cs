@@ -13,7 +13,7 @@ public static class WebSocketServiceCollectionExtensions
     /// <summary>
     /// Adds the WebSocket middleware, <see cref="RealtimeWebSocketOptions"/> bound from the <c>WebSockets</c> section,
     /// the <see cref="RealtimeWebSocketAcceptor"/>, the chat hub used by <c>MapChat</c> and its <see cref="IHubBackplane"/>
-    /// (in memory, or Redis when <c>Redis:Configuration</c> is set or <c>WebSockets:Backplane</c> is <c>redis</c>).
+    /// (in memory unless another is registered, e.g. by <c>AddRedisBackplane</c> of Workshop.Protocols.Redis).
     /// </summary>
     public static IServiceCollection AddRealtimeWebSockets(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +29,9 @@ public static class WebSocketServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RealtimeWebSocketAcceptor>();
-        Workshop.Protocols.Scaling.BackplaneRegistration.AddHubBackplane(services, configuration); // memory, or Redis by config
+        // In memory unless a backplane (AddRedisBackplane in Workshop.Protocols.Redis) registered a shared one.
+        services.TryAddSingleton<IHubBackplane>(InMemoryHubBackplane.Instance);
+        services.TryAddSingleton<Workshop.Protocols.Scaling.IRoomPresence>(Workshop.Protocols.Scaling.InMemoryRoomPresence.Instance);
         services.TryAddSingleton<ChatHub>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         return services;

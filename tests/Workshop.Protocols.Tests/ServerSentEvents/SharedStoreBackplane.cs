@@ -9,7 +9,7 @@ namespace Workshop.Protocols.Tests.ServerSentEvents;
 internal sealed class SharedStoreBackplane : ISseBackplane
 {
     private readonly List<SseEvent> _stored = [];
-    private Action<SseEvent>? _listener;
+    private Func<SseEvent, Task>? _listener;
 
     public string Name => "test";
 
@@ -24,7 +24,7 @@ internal sealed class SharedStoreBackplane : ISseBackplane
         => ValueTask.FromResult(Append(topic, eventName, data, floor));
 
     public ValueTask<IReadOnlyList<SseEvent>> ReadAfterAsync(string topic, long afterId, CancellationToken cancellationToken)
-        => ValueTask.FromResult(ReadAfter(topic, afterId));
+        => ValueTask.FromResult<IReadOnlyList<SseEvent>>(Reachable ? [.. _stored.Where(e => e.Id > afterId)] : []);
 
     private long? Append(string topic, string? eventName, string data, long floor)
     {
@@ -41,11 +41,9 @@ internal sealed class SharedStoreBackplane : ISseBackplane
         return _stored[^1];
     }
 
-    public void Hear(SseEvent item) => _listener?.Invoke(item);
+    public Task HearAsync(SseEvent item) => _listener?.Invoke(item) ?? Task.CompletedTask;
 
-    public IReadOnlyList<SseEvent> ReadAfter(string topic, long afterId) => Reachable ? [.. _stored.Where(e => e.Id > afterId)] : [];
-
-    public IDisposable Subscribe(string topic, Action<SseEvent> onEvent)
+    public IDisposable Subscribe(string topic, Func<SseEvent, Task> onEvent)
     {
         _listener = onEvent;
         Subscriptions++;

@@ -1,26 +1,40 @@
-using Workshop.Protocols.Scaling;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Workshop.Protocols.Redis;
 
 // In the framework's namespace so Program.cs stays a plain list of Add/Map calls without extra usings.
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary><c>GET /health</c>.</summary>
+/// <summary><c>GET /health</c>: ASP.NET Core health checks, written as <see cref="BackplaneHealthReport"/>.</summary>
 public static class HealthEndpoints
 {
     /// <summary>
     /// 200 with <c>status</c> (<c>ok</c>, or <c>degraded</c> while a Redis backplane is unreachable, see
     /// docs/scale-out.md) and the backplane kind. The reason of a degradation names the Redis endpoint and its error:
-    /// it is shown in Development only, and logged everywhere.
+    /// it is shown in Development only, and logged everywhere. Degraded stays 200 (the framework's default): every
+    /// instance is degraded at once, and a load balancer that took them all out would turn a partial outage into a full one.
     /// </summary>
     public static IEndpointRouteBuilder MapPlaygroundHealth(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var development = app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment();
-        app.MapGet("/health", (BackplaneHealth backplane) =>
+        app.MapHealthChecks("/health", new HealthCheckOptions
         {
-            var report = backplane.Report();
-            return TypedResults.Ok(development || report.Reason is null
-                ? report
-                : report with { Reason = "the backplane is unreachable; local clients are still served (details in the server log)" });
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = (context, report) =>
+            {
+                var body = BackplaneHealthReport.From(report);
+                if (!development && body.Reason is not null)
+                    body = body with { Reason = "the backplane is unreachable; local clients are still served (details in the server log)" };
+                context.Response.ContentType = "application/json; charset=utf-8";
+                return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+            },
         });
         return app;
     }

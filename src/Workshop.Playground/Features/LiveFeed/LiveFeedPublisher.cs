@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Workshop.Protocols.Scaling;
 using Workshop.Protocols.ServerSentEvents;
 
 namespace Workshop.Playground.Features.LiveFeed;
@@ -6,10 +7,14 @@ namespace Workshop.Playground.Features.LiveFeed;
 /// <summary>
 /// Publishes a simulated match: a <c>score</c> event on every tick (minute, goals) and a <c>tick</c> event with a
 /// share price every third tick, both as JSON. Driven by <see cref="TimeProvider"/>, so tests can use a fake clock.
+/// Several instances publish one feed: only the holder of the <c>live-feed</c> lease publishes a tick; when it
+/// dies, its lease expires after three intervals and another instance takes over.
 /// </summary>
 internal sealed partial class LiveFeedPublisher(
-    ISseTopics topics, IOptions<LiveFeedOptions> options, TimeProvider time, ILogger<LiveFeedPublisher> logger) : BackgroundService
+    ISseTopics topics, IOptions<LiveFeedOptions> options, TimeProvider time, ILogger<LiveFeedPublisher> logger, IInstanceLease lease) : BackgroundService
 {
+    private const string LeaseName = "live-feed";
+
     private readonly Random _random = new();
     private int _minute;
     private int _home;
@@ -23,11 +28,17 @@ internal sealed partial class LiveFeedPublisher(
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await PublishNextAsync(topic, stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                if (await lease.TryHoldAsync(LeaseName, options.Value.Interval * 3, stoppingToken))
+                    await PublishNextAsync(topic, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The app is stopping.
+        }
+        finally
+        {
+            await lease.ReleaseAsync(LeaseName); // another instance takes over at its next tick
         }
     }
 

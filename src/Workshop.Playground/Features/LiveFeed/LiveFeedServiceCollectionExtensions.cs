@@ -16,6 +16,8 @@ public static class LiveFeedServiceCollectionExtensions
             .Validate(o => o.Interval > TimeSpan.Zero, "LiveFeed:Interval must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // One process holds the lease; AddRedisBackplane replaces it with one shared by every instance.
+        services.TryAddSingleton<Workshop.Protocols.Scaling.IInstanceLease>(Workshop.Protocols.Scaling.InMemoryInstanceLease.Instance);
         services.AddHostedService<LiveFeedPublisher>();
         return services;
     }

@@ -8,6 +8,8 @@ public static class WebhooksFeature
     /// <summary>Registers the webhook services and loads (and checks) the reference receivers' secrets.</summary>
     public static IServiceCollection AddPlaygroundWebhooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // First of all hosted services: one instance per data directory (webhooks.db), refused at start otherwise.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DataDirectoryLock>());
         services.AddWebhooks(configuration);
         // Loaded now, not lazily, so a missing secret outside Development fails at start-up, naming its key.
         services.AddSingleton(ReferenceWebhookSecrets.Load(configuration, environment.IsDevelopment()));

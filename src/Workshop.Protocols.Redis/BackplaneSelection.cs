@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Workshop.Protocols.Scaling;
+namespace Workshop.Protocols.Redis;
 
 /// <summary>Reads which backplane an area (<c>WebSockets</c>, <c>ServerSentEvents</c>) uses from configuration.</summary>
 internal static class BackplaneSelection

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Workshop.Protocols.Scaling;
+namespace Workshop.Protocols.Redis;
 
 /// <summary>Source-generated log messages of the Redis backplane.</summary>
 internal static partial class BackplaneLog

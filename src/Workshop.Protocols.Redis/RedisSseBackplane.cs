@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Workshop.Protocols.ServerSentEvents;
 
-namespace Workshop.Protocols.Scaling;
+namespace Workshop.Protocols.Redis;
 
 /// <summary>
 /// SSE ids and history in Redis. Per topic: a counter <c>{prefix}sse:{topic}:id</c>, a stream
 /// <c>{prefix}sse:{topic}</c> whose entry ids are <c>{id}-0</c> (trimmed to about <c>LogCapacity</c> entries), and a
-/// channel of the same name. One Lua script takes the next id, appends and publishes atomically, so every instance
+/// channel of the same name. Both keys expire <c>KeyRetention</c> after the topic's last publish. One Lua script takes the next id, appends and publishes atomically, so every instance
 /// sees the events in id order and the stream always holds an event before anyone hears of it.
 /// </summary>
 public sealed class RedisSseBackplane(
@@ -27,6 +27,8 @@ public sealed class RedisSseBackplane(
           redis.call('SET', KEYS[2], n)
         end
         redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], n .. '-0', 'e', ARGV[3], 'd', ARGV[4])
+        redis.call('PEXPIRE', KEYS[1], ARGV[6])
+        redis.call('PEXPIRE', KEYS[2], ARGV[6])
         redis.call('PUBLISH', ARGV[5], n .. '\n' .. ARGV[3] .. '\n' .. ARGV[4])
         return n
         """;
@@ -45,7 +47,7 @@ public sealed class RedisSseBackplane(
         {
             var result = await redis.Database.ScriptEvaluateAsync(AppendScript,
                 [StreamKey(topic), (RedisKey)$"{StreamKey(topic)}:id"],
-                [floor, options.Value.LogCapacity, eventName ?? "", data, Channel(topic).ToString()]).WaitAsync(cancellationToken);
+                [floor, options.Value.LogCapacity, eventName ?? "", data, Channel(topic).ToString(), (long)redis.KeyRetention.TotalMilliseconds]).WaitAsync(cancellationToken);
             return (long)result;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -71,21 +73,6 @@ public sealed class RedisSseBackplane(
         }
     }
 
-    /// <inheritdoc />
-    public IReadOnlyList<SseEvent> ReadAfter(string topic, long afterId)
-    {
-        if (!redis.IsConnected) return [];
-        try
-        {
-            return ToEvents(redis.Database.StreamRange(StreamKey(topic), $"{afterId + 1}-0", "+"));
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            BackplaneLog.OperationFailed(logger, "read", topic, e);
-            return [];
-        }
-    }
-
     private static List<SseEvent> ToEvents(StreamEntry[] entries)
     {
         var events = new List<SseEvent>(entries.Length);
@@ -99,7 +86,7 @@ public sealed class RedisSseBackplane(
     }
 
     /// <inheritdoc />
-    public IDisposable Subscribe(string topic, Action<SseEvent> onEvent)
+    public IDisposable Subscribe(string topic, Func<SseEvent, Task> onEvent)
     {
         ArgumentNullException.ThrowIfNull(onEvent);
         var channel = Channel(topic);
@@ -112,10 +99,10 @@ public sealed class RedisSseBackplane(
             if (second < 0 || !long.TryParse(text.AsSpan(0, first), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
                 BackplaneLog.Malformed(logger, channel.ToString());
-                return;
+                return Task.CompletedTask;
             }
             var name = text[(first + 1)..second];
-            onEvent(new SseEvent(id, name.Length == 0 ? null : name, text[(second + 1)..]));
+            return onEvent(new SseEvent(id, name.Length == 0 ? null : name, text[(second + 1)..]));
         });
     }
 

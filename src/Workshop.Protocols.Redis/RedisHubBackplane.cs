@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Workshop.Protocols.WebSockets;
 
-namespace Workshop.Protocols.Scaling;
+namespace Workshop.Protocols.Redis;
 
 /// <summary>
 /// Forwards hub broadcasts through Redis pub/sub, one channel per hub (<c>{prefix}ws:{hub}</c>). Each envelope
@@ -25,7 +25,7 @@ public sealed class RedisHubBackplane(RedisBackplaneConnection redis, ILogger<Re
     public string Name => "redis";
 
     /// <inheritdoc />
-    public void Publish(string hub, string room, OutboundMessage message)
+    public async Task PublishAsync(string hub, string room, OutboundMessage message)
     {
         if (!redis.IsConnected) return; // the outage is reported by the connection; local delivery already happened
         var roomBytes = Encoding.UTF8.GetBytes(room);
@@ -38,7 +38,7 @@ public sealed class RedisHubBackplane(RedisBackplaneConnection redis, ILogger<Re
         message.Payload.Span.CopyTo(envelope.AsSpan(HeaderLength + roomBytes.Length));
         try
         {
-            redis.Publish(Channel(hub), envelope);
+            await redis.PublishAsync(Channel(hub), envelope);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -54,23 +54,29 @@ public sealed class RedisHubBackplane(RedisBackplaneConnection redis, ILogger<Re
         // Hubs live as long as the app: the subscription is never ended.
         _ = redis.Subscribe(channel, message =>
         {
-            byte[]? envelope = message.Message;
-            if (envelope is null || envelope.Length < HeaderLength || envelope[0] != Version)
-            {
-                BackplaneLog.Malformed(logger, channel.ToString());
-                return;
-            }
-            if (new Guid(envelope.AsSpan(1, 16)) == redis.InstanceId) return; // our own: already delivered locally
-            var roomLength = BinaryPrimitives.ReadUInt16BigEndian(envelope.AsSpan(18, 2));
-            if (HeaderLength + roomLength > envelope.Length)
-            {
-                BackplaneLog.Malformed(logger, channel.ToString());
-                return;
-            }
-            var room = Encoding.UTF8.GetString(envelope, HeaderLength, roomLength);
-            var payload = envelope.AsMemory(HeaderLength + roomLength);
-            onRemote(room, new OutboundMessage(payload, (WebSocketMessageType)envelope[17]));
+            Deliver(channel, message.Message, onRemote);
+            return Task.CompletedTask; // local delivery only queues: nothing to wait for
         });
+    }
+
+    private void Deliver(RedisChannel channel, RedisValue message, Action<string, OutboundMessage> onRemote)
+    {
+        byte[]? envelope = message;
+        if (envelope is null || envelope.Length < HeaderLength || envelope[0] != Version)
+        {
+            BackplaneLog.Malformed(logger, channel.ToString());
+            return;
+        }
+        if (new Guid(envelope.AsSpan(1, 16)) == redis.InstanceId) return; // our own: already delivered locally
+        var roomLength = BinaryPrimitives.ReadUInt16BigEndian(envelope.AsSpan(18, 2));
+        if (HeaderLength + roomLength > envelope.Length)
+        {
+            BackplaneLog.Malformed(logger, channel.ToString());
+            return;
+        }
+        var room = Encoding.UTF8.GetString(envelope, HeaderLength, roomLength);
+        var payload = envelope.AsMemory(HeaderLength + roomLength);
+        onRemote(room, new OutboundMessage(payload, (WebSocketMessageType)envelope[17]));
     }
 
     private RedisChannel Channel(string hub) => RedisChannel.Literal($"{redis.KeyPrefix}ws:{hub}");
