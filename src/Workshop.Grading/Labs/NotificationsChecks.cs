@@ -25,11 +25,13 @@ public sealed class NotificationsChecks : ILabCheckSet
         new("login", "sets an HttpOnly SameSite session cookie", "POST /login {\"name\":…} answers 2xx with a Set-Cookie that is HttpOnly and SameSite=Strict or Lax", SetsSafeCookie),
         new("login", "refuses a request without a session", "without a session cookie, or with a made-up one, GET /notifications/stream, GET /notifications and POST /notifications/{id}/read answer 401", RefusesAnonymous),
         new("login", "refuses a bad name", "POST /login with an empty name or one with markup answers 400", RefusesBadName),
+        new("login", "refuses an oversized body", "POST /login with a 64 KB body answers 413: anyone can reach it, so the server reads no more than it needs", RefusesOversizedBody),
         new("isolation", "each user gets only their own", "with A's and B's streams open, a notification for A reaches A's stream and never B's, even when B asks for ?user=A; B's own arrives on B's", IsolatesUsers),
         new("read", "counts unread on the stream", "after two notifications the stream sends event: unread with data 2, and GET /notifications says unread 2", CountsUnread),
         new("read", "marks your own as read, idempotently", "POST /notifications/{id}/read on your own answers 2xx twice; unread drops by one, once, on GET /notifications and on the stream", MarksOwnRead),
         new("read", "refuses someone else's and unknown ids", "B marking A's notification answers 403 (or 404) and changes A's unread count not; an id that never existed answers 404", RefusesOthers),
         new("resume", "replays your missed notifications after Last-Event-ID", "a stream opened with Last-Event-ID: N first gets this user's notifications after N, in order, not N itself and none of another user's", ResumesPerUser),
+        new("resume", "keeps a bounded inbox", "after 60 notifications to one user, GET /notifications lists at most 50, the newest among them", KeepsBoundedInbox),
         new("shared", "seven tabs share one stream", "seven tabs of the page in one browser all load and show a new notification, while at most one EventSource is open among them", SharedStreamProbe.SevenTabsShareOneStream) { Timeout = TimeSpan.FromSeconds(45) },
         new("shared", "another tab takes the stream over", "with three tabs open, closing the tab that holds the stream leaves the other two showing new notifications, still over at most one EventSource", SharedStreamProbe.AnotherTabTakesOver) { Timeout = TimeSpan.FromSeconds(35) },
     ];
@@ -89,6 +91,13 @@ public sealed class NotificationsChecks : ILabCheckSet
             statuses.Add((int)response.StatusCode);
         }
         return CheckOutcome.When(statuses.All(s => s == 400), $"empty name: {statuses[0]}, a name with markup: {statuses[1]}");
+    }
+
+    private static async Task<CheckOutcome> RefusesOversizedBody(CheckContext context)
+    {
+        using var http = NotificationUser.Client(context);
+        using var response = await http.PostAsJsonAsync("/login", new { name = new string('a', 64 * 1024) }, context.CancellationToken);
+        return CheckOutcome.When(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"HTTP {(int)response.StatusCode}");
     }
 
     private static async Task<CheckOutcome> IsolatesUsers(CheckContext context)
@@ -156,6 +165,16 @@ public sealed class NotificationsChecks : ILabCheckSet
         var unknown = await a.MarkReadAsync(id + 1_000_000_000, context.CancellationToken);
         var ok = stolen is 403 or 404 && after == before && unknown == 404;
         return CheckOutcome.When(ok, $"B marks A's #{id}: {stolen}, A's unread {before} → {after}; unknown id: {unknown}");
+    }
+
+    private static async Task<CheckOutcome> KeepsBoundedInbox(CheckContext context)
+    {
+        using var a = await NotificationUser.SignInAsync(context, "ada");
+        var last = 0L;
+        for (var i = 0; i < 60; i++) last = await NotificationUser.NotifyAsync(context, a.Name, $"flood-{i}");
+        var inbox = await a.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/notifications", context.CancellationToken);
+        var ids = inbox.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetInt64()).ToList();
+        return CheckOutcome.When(ids.Count <= 50 && ids.Contains(last), $"GET /notifications lists {ids.Count} notifications; the newest (#{last}) {(ids.Contains(last) ? "is" : "is not")} among them");
     }
 
     private static async Task<CheckOutcome> ResumesPerUser(CheckContext context)
