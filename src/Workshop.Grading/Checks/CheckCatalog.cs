@@ -12,6 +12,7 @@ public static class CheckCatalog
         new WebSocketResilienceChecks(),
         new SseLiveFeedChecks(),
         new SseResumeChecks(),
+        new NotificationsChecks(),
         new WebhookReceiverChecks(),
         new WebhookSenderChecks(),
         new PaymentsDashboardChecks(),

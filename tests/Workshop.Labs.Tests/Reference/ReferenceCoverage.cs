@@ -4,6 +4,9 @@ namespace Workshop.Labs.Tests.Reference;
 /// Which lab checks the reference playground's public contract covers, and how the lab's paths map onto the
 /// playground's. A check not listed here needs something only the lab has (a page at <c>/</c>, <c>/goal</c>,
 /// <c>/publish</c>, <c>/admin/drop</c>, lab 02's own chat protocol, lab 08's dashboard and ops chat).
+/// Lab 10 (per-user notifications) is not covered at all: the playground has no sign-in and no notifications
+/// feature, so none of its contract (<c>/login</c>, <c>/notifications/…</c>, <c>/notify</c>) exists there. Adding it
+/// means a bounded session store and per-user inboxes in the playground, with attack tests in Workshop.Security.Tests.
 /// </summary>
 public static class ReferenceCoverage
 {

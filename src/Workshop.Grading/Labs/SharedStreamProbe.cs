@@ -1,0 +1,122 @@
+using Microsoft.Playwright;
+using Workshop.Grading.Checks;
+using Workshop.Grading.Probes;
+
+namespace Workshop.Grading.Labs;
+
+/// <summary>
+/// Lab 10's browser checks: several tabs of the page in one browser context (one cookie jar, one connection pool,
+/// so HTTP/1.1's six connections per origin apply to them together). Each tab counts the EventSources it has open
+/// (an init script wraps the constructor); a SharedWorker's stream counts as none, which is fine: the lesson is
+/// "not one per tab".
+/// </summary>
+internal static class SharedStreamProbe
+{
+    private const string CountEventSources = """
+        (() => {
+          const Native = window.EventSource;
+          if (!Native) return;
+          const made = new Set();
+          window.__workshopOpenEventSources = () => [...made].filter(s => s.readyState !== Native.CLOSED).length;
+          window.EventSource = class extends Native {
+            constructor(url, init) { super(url, init); made.add(this); }
+          };
+        })();
+        """;
+
+    private static readonly TimeSpan LoadWithin = TimeSpan.FromSeconds(6);
+
+    public static Task<CheckOutcome> SevenTabsShareOneStream(CheckContext context) =>
+        PageProbe.WithPagesAsync(context, 7, async (pages, errors) =>
+        {
+            var name = NotificationUser.NewName("ada");
+            if (await OpenSignedInAsync(context, pages, name, errors) is { } failed) return failed;
+            if (await KnockAsync(context, pages, name, errors) is { } silent) return silent;
+            var open = await OpenStreamsAsync(pages);
+            var tag = Guid.NewGuid().ToString("N")[..6];
+            await NotificationUser.NotifyAsync(context, name, $"hello-{tag}");
+            var shown = await ShowingAsync(pages, $"hello-{tag}", PageProbe.WaitMilliseconds);
+            var ok = open <= 1 && shown == pages.Count;
+            return CheckOutcome.When(ok, PageProbe.WithErrors($"{open} EventSources open among {pages.Count} tabs; {shown} of {pages.Count} tabs showed the new notification in #list", errors));
+        });
+
+    public static Task<CheckOutcome> AnotherTabTakesOver(CheckContext context) =>
+        PageProbe.WithPagesAsync(context, 3, async (pages, errors) =>
+        {
+            var name = NotificationUser.NewName("ada");
+            if (await OpenSignedInAsync(context, pages, name, errors) is { } failed) return failed;
+            if (await KnockAsync(context, pages, name, errors) is { } silent) return silent;
+            var counts = await Task.WhenAll(pages.Select(CountAsync));
+            if (counts.Sum() > 1) return CheckOutcome.Fail($"{counts.Sum()} EventSources open among {pages.Count} tabs (one per tab does not share)");
+            // The leader is the tab with the stream; with a SharedWorker no tab has one, and any tab may go.
+            var leader = Array.IndexOf(counts, 1) is var i and >= 0 ? i : 0;
+            await pages[leader].CloseAsync();
+            var rest = pages.Where((_, n) => n != leader).ToList();
+            if (await KnockAsync(context, rest, name, errors) is { } orphaned)
+            {
+                return CheckOutcome.Fail($"after tab {leader + 1} (the one holding the stream) closed, {orphaned.Observed}");
+            }
+            var open = await OpenStreamsAsync(rest);
+            return CheckOutcome.When(open <= 1, PageProbe.WithErrors($"after tab {leader + 1} closed, the other two show new notifications; {open} EventSources open among them", errors));
+        });
+
+    /// <summary>Signs in with the context's own request client (its cookies are the tabs'), then loads the page in every tab.</summary>
+    private static async Task<CheckOutcome?> OpenSignedInAsync(CheckContext context, IReadOnlyList<IPage> pages, string name, List<string> errors)
+    {
+        var url = context.HttpUrl("/").ToString();
+        foreach (var page in pages) await page.AddInitScriptAsync(CountEventSources);
+        var login = await pages[0].Context.APIRequest.PostAsync(context.HttpUrl("/login").ToString(), new APIRequestContextOptions { DataObject = new { name } });
+        if (!login.Ok) return CheckOutcome.Fail($"POST /login from the browser answered {login.Status}");
+        for (var i = 0; i < pages.Count; i++)
+        {
+            try
+            {
+                await pages[i].GotoAsync(url, new PageGotoOptions { Timeout = (float)LoadWithin.TotalMilliseconds });
+            }
+            catch (Exception e) when (e is TimeoutException or PlaywrightException)
+            {
+                var open = await OpenStreamsAsync(pages.Take(i).ToList());
+                return CheckOutcome.Fail(PageProbe.WithErrors($"tab {i + 1} of {pages.Count} never loaded within {LoadWithin.TotalSeconds:0} s while the tabs before it held {open} EventSources: " +
+                    "over HTTP/1.1 a browser opens at most six connections per origin, and each open EventSource keeps one", errors));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Each tab connects on its own time (and a notification sent before a first connection is rightly not replayed):
+    /// send knocks until one shows in every tab. Null when it did; the failure otherwise.
+    /// </summary>
+    private static async Task<CheckOutcome?> KnockAsync(CheckContext context, IReadOnlyList<IPage> pages, string name, List<string> errors)
+    {
+        var knock = Guid.NewGuid().ToString("N")[..6];
+        var shown = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            await NotificationUser.NotifyAsync(context, name, $"knock-{i}-{knock}");
+            shown = await ShowingAsync(pages, $"knock-{i}-{knock}", 1000);
+            if (shown == pages.Count) return null;
+        }
+        var open = await OpenStreamsAsync(pages);
+        var why = open >= 6 ? ": one EventSource per tab, and over HTTP/1.1 a browser opens at most six connections per origin, so a seventh tab's stream never opens" : "";
+        return CheckOutcome.Fail(PageProbe.WithErrors(
+            $"only {shown} of {pages.Count} tabs ever showed a new notification in #list ({open} EventSources open among them{why}); first tab: {await PageProbe.TextOfAsync(pages[0], "#list")}", errors));
+    }
+
+    private static async Task<int> ShowingAsync(IReadOnlyList<IPage> pages, string text, float timeout) =>
+        (await Task.WhenAll(pages.Select(p => PageProbe.WaitForTextAsync(p, "#list", text, timeout)))).Count(shown => shown);
+
+    private static async Task<int> OpenStreamsAsync(IReadOnlyList<IPage> pages) => (await Task.WhenAll(pages.Select(CountAsync))).Sum();
+
+    private static async Task<int> CountAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<int>("() => window.__workshopOpenEventSources ? window.__workshopOpenEventSources() : 0");
+        }
+        catch (PlaywrightException)
+        {
+            return 0; // a tab still loading (stuck behind the connection limit) has no stream of its own yet
+        }
+    }
+}
