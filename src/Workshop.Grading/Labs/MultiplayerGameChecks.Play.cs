@@ -106,7 +106,7 @@ public sealed partial class MultiplayerGameChecks
             await x.MoveAsync(4);
             var moved = await o.ExpectBoardAsync("----X----");
             if (!moved.Ok) return CheckOutcome.Fail(moved.Observed);
-            x.Vanish();
+            await VanishAsync(x, o);
             using var back = await GamePlayer.JoinAsync(context, "X's new socket", game, x.Token);
             if (back.Seat != "X" || back.Token != x.Token)
                 return CheckOutcome.Fail($"the connection with X's token was welcomed as {back.Seat ?? "(none)"}{(back.Token == x.Token ? "" : ", with another token")}");
@@ -118,6 +118,17 @@ public sealed partial class MultiplayerGameChecks
         }
     }
 
+    /// <summary>
+    /// <paramref name="player"/> vanishes. The server notices a moment later, so this waits (briefly, best effort) for
+    /// <paramref name="other"/> to hear of it: without leave notices (another task) it goes on after 2 s, so a rejoin
+    /// check's verdict stays about rejoining, and what follows does not race the server's noticing.
+    /// </summary>
+    private static async Task VanishAsync(GamePlayer player, GamePlayer other)
+    {
+        player.Vanish();
+        await other.ExpectAsync(m => m.Type == "state" && m.Status is "away" or "abandoned", TimeSpan.FromSeconds(2));
+    }
+
     private static async Task<CheckOutcome> StrangerGetsNoSeat(CheckContext context)
     {
         var game = GamePlayer.NewGameId();
@@ -125,7 +136,7 @@ public sealed partial class MultiplayerGameChecks
         using (x)
         using (o)
         {
-            x.Vanish();
+            await VanishAsync(x, o);
             using var stranger = await GamePlayer.JoinAsync(context, "a stranger", game);
             using var forger = await GamePlayer.JoinAsync(context, "a forger", game, "0123456789ABCDEF0123456789ABCDEF");
             return CheckOutcome.When(stranger.Seat == "spectator" && forger.Seat == "spectator",
