@@ -41,8 +41,9 @@ public sealed class TicTacToeRejoinTests
     {
         await using var server = new PlaygroundServer();
         using var x = await ConnectAsync(server, "/ws/game?game=seat");
+        Assert.Equal("X", (await NextAsync(x, "welcome")).GetProperty("seat").GetString());
         using var o = await ConnectAsync(server, "/ws/game?game=seat");
-        await NextAsync(o, "welcome");
+        Assert.Equal("O", (await NextAsync(o, "welcome")).GetProperty("seat").GetString());
         x.Abort();
         await NextAsync(o, "state", m => m.GetProperty("status").GetString() == "away");
 
@@ -59,9 +60,11 @@ public sealed class TicTacToeRejoinTests
     public async Task A_goodbye_ends_the_game_at_once_and_a_reset_frees_the_seat_for_a_newcomer()
     {
         await using var server = new PlaygroundServer();
+        // Each welcome is awaited before the next connection: the 101 comes before the seat is given.
         using var x = await ConnectAsync(server, "/ws/game?game=bye");
+        Assert.Equal("X", (await NextAsync(x, "welcome")).GetProperty("seat").GetString());
         using var o = await ConnectAsync(server, "/ws/game?game=bye");
-        await NextAsync(o, "welcome");
+        Assert.Equal("O", (await NextAsync(o, "welcome")).GetProperty("seat").GetString());
 
         await o.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "leave", CancellationToken.None);
         var ended = await NextAsync(x, "state", m => m.GetProperty("status").GetString() == "abandoned");
