@@ -50,6 +50,40 @@ public sealed class GamePageTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task A_second_tab_of_the_same_browser_is_the_other_player_a_reload_rejoins_and_leave_ends_the_game()
+    {
+        await using var server = new PlaygroundServer();
+        var errors = new List<string>();
+        var url = new Uri(server.BaseAddress, "/play/game.html?game=reload-test").ToString();
+        var x = await browser.NewPageAsync(errors);
+        try
+        {
+            await x.GotoAsync(url);
+            await Assertions.Expect(x.Locator("#you")).ToHaveTextAsync("X");
+            // Same browser context, so the same localStorage: only a per-tab token makes this tab O.
+            var o = await x.Context.NewPageAsync();
+            o.PageError += (_, error) => { lock (errors) errors.Add(error); };
+            await o.GotoAsync(url);
+            await Assertions.Expect(o.Locator("#you")).ToHaveTextAsync("O");
+            await PlayAsync(x, 4, "X");
+
+            await o.ReloadAsync();
+            await Assertions.Expect(o.Locator("#you")).ToHaveTextAsync("O");
+            await Assertions.Expect(o.Locator("#cell-4")).ToHaveTextAsync("X");
+            await PlayAsync(o, 0, "O");
+            await Assertions.Expect(x.Locator("#cell-0")).ToHaveTextAsync("O");
+
+            await o.ClickAsync("#leave");
+            await Assertions.Expect(x.Locator("#status")).ToHaveTextAsync("O left. The game is over.");
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            await x.Context.CloseAsync();
+        }
+    }
+
     private static async Task PlayAsync(IPage page, int cell, string mark)
     {
         await page.ClickAsync($"#cell-{cell}");

@@ -32,10 +32,13 @@ public sealed class WebSocketContractTests
     {
         await using var server = new PlaygroundServer();
         using var x = await ConnectAsync(server, "/ws/game?game=g1");
+        Assert.Equal("X", await WelcomeSeatAsync(x));
         Assert.Equal("X", Json(await ReceiveAsync(x)).GetProperty("you").GetString());
         using var o = await ConnectAsync(server, "/ws/game?game=g1");
+        Assert.Equal("O", await WelcomeSeatAsync(o));
         Assert.Equal("O", Json(await ReceiveAsync(o)).GetProperty("you").GetString());
         using var watcher = await ConnectAsync(server, "/ws/game?game=g1");
+        Assert.Equal("spectator", await WelcomeSeatAsync(watcher));
         var watching = Json(await ReceiveAsync(watcher));
         Assert.Equal(("spectator", "---------", "X"), (watching.GetProperty("you").GetString(),
             watching.GetProperty("board").GetString(), watching.GetProperty("turn").GetString()));
@@ -56,6 +59,7 @@ public sealed class WebSocketContractTests
     {
         await using var server = new PlaygroundServer();
         using var x = await ConnectAsync(server, "/ws/game?game=g2");
+        await WelcomeSeatAsync(x);
         await ReceiveAsync(x);
         await SendAsync(x, "{oops");
         Assert.Equal("error", Json(await ReceiveAsync(x)).GetProperty("type").GetString());
@@ -64,6 +68,13 @@ public sealed class WebSocketContractTests
         var response = await http.GetAsync("/ws/game?game=not%20valid");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("\"reason\":\"bad-game-id\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> WelcomeSeatAsync(WebSocket socket)
+    {
+        var welcome = Json(await ReceiveAsync(socket));
+        Assert.Equal("welcome", welcome.GetProperty("type").GetString());
+        return welcome.GetProperty("seat").GetString();
     }
 
     private static async Task<string> NextBoardAsync(WebSocket socket)

@@ -16,6 +16,7 @@ public static class CheckCatalog
         new WebhookReceiverChecks(),
         new WebhookSenderChecks(),
         new PaymentsDashboardChecks(),
+        new MultiplayerGameChecks(),
     }.ToDictionary(s => s.LabId);
 
     /// <summary>The lab ids that have checks.</summary>

@@ -90,6 +90,7 @@ public sealed partial class WebSocketConnection
         if (result.MessageType == WebSocketMessageType.Close)
         {
             // Either the peer starts the handshake (answer with its own code) or it answers ours (no-op).
+            PeerCloseStatus = _socket.CloseStatus;
             Close(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, _socket.CloseStatusDescription ?? string.Empty);
             return ValueTask.FromResult(false);
         }

@@ -70,6 +70,12 @@ public sealed partial class WebSocketConnection
     /// <summary>The close status this side sent or will send, once closing.</summary>
     public WebSocketCloseStatus? CloseStatus { get { lock (_gate) return _closeStatus; } }
 
+    /// <summary>
+    /// The status of the close frame the peer sent (its own close, or its answer to ours); null while none arrived,
+    /// and for a peer that vanished without one. Tells a goodbye (1000) from a reload (1001) or a dead connection.
+    /// </summary>
+    public WebSocketCloseStatus? PeerCloseStatus { get; private set; }
+
     /// <summary>Messages waiting in the send queue.</summary>
     public int QueuedCount => _outbox.Reader.Count;
 

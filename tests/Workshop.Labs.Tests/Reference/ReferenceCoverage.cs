@@ -7,6 +7,8 @@ namespace Workshop.Labs.Tests.Reference;
 /// Lab 10 (per-user notifications) is not covered at all: the playground has no sign-in and no notifications
 /// feature, so none of its contract (<c>/login</c>, <c>/notifications/…</c>, <c>/notify</c>) exists there. Adding it
 /// means a bounded session store and per-user inboxes in the playground, with attack tests in Workshop.Security.Tests.
+/// Lab 09's page is not covered (the playground's game page is <c>/play/game.html</c>, with its own ids); its
+/// WebSocket protocol is the playground's <c>/ws/game</c>.
 /// </summary>
 public static class ReferenceCoverage
 {
@@ -50,6 +52,13 @@ public static class ReferenceCoverage
                 "rejects a Razorpay request without signature", "requires Razorpay's event id", "a Razorpay redelivery is answered as a duplicate",
             ],
         },
+        ["09"] = new Dictionary<string, string[]>
+        {
+            ["join"] = ["seats X, then O, then a spectator", "refuses a bad game id", "refuses an oversized message", "bounds the number of games"],
+            ["moves"] = ["a move reaches both players and the spectator", "an out-of-turn move is refused", "a taken or missing cell is refused", "a spectator cannot move", "a won game takes no more moves"],
+            ["rejoin"] = ["a player who comes back gets its seat and board", "a stranger cannot take a vanished player's seat", "the newest connection holds the seat"],
+            ["leave"] = ["a player who leaves ends the game", "a vanished player is given up after the grace period"],
+        },
     };
 
     /// <summary>Per lab: the lab's path → the playground's path, where they differ.</summary>
@@ -63,7 +72,7 @@ public static class ReferenceCoverage
 
     /// <summary>
     /// Configuration the playground runs with: lab 03's keep-alive timings (the playground's defaults are 15 s / 10 s,
-    /// too slow for a check), lab 08's secret, and a quiet feed with 1 s heartbeats for lab 05. Both are documented configuration keys, not contract changes.
+    /// too slow for a check), lab 08's secret, a quiet feed with 1 s heartbeats for lab 05, and lab 09's 32 games and 3 s grace. Both are documented configuration keys, not contract changes.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?>
     {
@@ -75,6 +84,9 @@ public static class ReferenceCoverage
         // Lab 05's heartbeat check counts anything on an idle stream: keep the feed quiet and the pings frequent,
         // so what it sees is the reference's real heartbeat, not feed traffic.
         ["LiveFeed__Interval"] = "01:00:00",
+        // Lab 09's bounds and grace period (the playground's defaults, 1,000 games and 10 s, are too big for a check).
+        ["Multiplayer__MaxGames"] = "32",
+        ["Multiplayer__ReconnectGrace"] = "00:00:03",
         ["ServerSentEvents__HeartbeatInterval"] = "00:00:01",
     };
 }

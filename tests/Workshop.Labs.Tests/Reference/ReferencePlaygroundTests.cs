@@ -65,4 +65,16 @@ public sealed class ReferencePlaygroundTests(ReferencePlaygroundFixture referenc
         }
         Assert.All(ReferenceCoverage.PathMaps.Keys, lab => Assert.True(ReferenceCoverage.Checks.ContainsKey(lab), $"path map for uncovered lab {lab}"));
     }
+
+    [Fact, Trait("Lab", "09"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_09_join_on_ws_game() => PassesAsync("09", "join");
+
+    [Fact, Trait("Lab", "09"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_09_moves_on_ws_game() => PassesAsync("09", "moves");
+
+    [Fact, Trait("Lab", "09"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_09_rejoin_on_ws_game() => PassesAsync("09", "rejoin");
+
+    [Fact, Trait("Lab", "09"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_09_leave_on_ws_game() => PassesAsync("09", "leave");
 }

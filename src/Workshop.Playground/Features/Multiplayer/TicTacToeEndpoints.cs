@@ -6,15 +6,15 @@ using Workshop.Protocols.WebSockets;
 // In the framework's namespace (the ASP.NET Core convention) so Program.cs needs no extra using.
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>The multiplayer feature: tic-tac-toe for two tabs at <c>/ws/game?game=&lt;id&gt;</c>.</summary>
+/// <summary>The multiplayer feature: tic-tac-toe for two tabs at <c>/ws/game?game=&lt;id&gt;[&amp;token=&lt;token&gt;]</c>.</summary>
 internal static partial class TicTacToeEndpoints
 {
     public static IServiceCollection AddTicTacToe(this IServiceCollection services)
     {
         services.AddOptions<TicTacToeOptions>()
             .BindConfiguration(TicTacToeOptions.SectionName)
-            .Validate(o => o.MaxGames > 0 && o.MaxSpectatorsPerGame >= 0 && o.MaxMessageBytes > 0,
-                "Multiplayer: MaxGames and MaxMessageBytes must be positive, MaxSpectatorsPerGame not negative.")
+            .Validate(o => o.MaxGames > 0 && o.MaxSpectatorsPerGame >= 0 && o.MaxMessageBytes > 0 && o.ReconnectGrace > TimeSpan.Zero,
+                "Multiplayer: MaxGames, MaxMessageBytes and ReconnectGrace must be positive, MaxSpectatorsPerGame not negative.")
             .ValidateOnStart();
         return services.AddSingleton<TicTacToeServer>();
     }
@@ -30,6 +30,15 @@ internal static partial class TicTacToeEndpoints
                     extensions: new Dictionary<string, object?> { ["reason"] = "bad-game-id" }).ExecuteAsync(context);
                 return;
             }
+            // A player's token is 32 hex digits: anything longer is not one, and not worth comparing.
+            var token = context.Request.Query["token"].ToString();
+            if (token.Length > 64)
+            {
+                await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad token",
+                    detail: "Query parameter 'token' is at most 64 characters.",
+                    extensions: new Dictionary<string, object?> { ["reason"] = "bad-token" }).ExecuteAsync(context);
+                return;
+            }
             var server = context.RequestServices.GetRequiredService<TicTacToeServer>();
             // The place is reserved before the upgrade and held by this request until it ends, however it ends.
             using var reservation = server.TryReserve(gameId, out var refusal);
@@ -41,7 +50,7 @@ internal static partial class TicTacToeEndpoints
             var acceptor = context.RequestServices.GetRequiredService<RealtimeWebSocketAcceptor>();
             var connection = await acceptor.AcceptAsync(context);
             if (connection is null) return;
-            await server.RunAsync(reservation, connection, acceptor.ApplicationStopping);
+            await server.RunAsync(reservation, connection, token.Length == 0 ? null : token, acceptor.ApplicationStopping);
         });
 
     private static Task RefuseAsync(HttpContext context, string refusal)

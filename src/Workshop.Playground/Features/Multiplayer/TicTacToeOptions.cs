@@ -13,4 +13,10 @@ internal sealed class TicTacToeOptions
 
     /// <summary>Largest game message (a move is ~25 bytes); a bigger one closes the socket with 1009. Default 256.</summary>
     public int MaxMessageBytes { get; set; } = 256;
+
+    /// <summary>
+    /// How long a player who vanished (no close frame, or a reload's 1001) keeps the seat before the game is given up.
+    /// A close with 1000 (a goodbye) ends the game at once. Default 10 s.
+    /// </summary>
+    public TimeSpan ReconnectGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -6,19 +6,22 @@ using Workshop.Protocols.WebSockets;
 namespace Workshop.Playground.Features.Multiplayer;
 
 /// <summary>
-/// Games keyed by id over one <see cref="WebSocketHub"/>: the room is the game id, the member name is the seat
-/// (X, O or spectator). Every change is pushed to both players at once: the two-way case SSE cannot serve.
-/// Bounded: at most <see cref="TicTacToeOptions.MaxGames"/> games and two players plus
-/// <see cref="TicTacToeOptions.MaxSpectatorsPerGame"/> spectators each (places reserved before the upgrade), and
-/// messages of at most <see cref="TicTacToeOptions.MaxMessageBytes"/>.
+/// Games keyed by id over one <see cref="WebSocketHub"/> (the room is the game id). The first two arrivals get the
+/// seats X and O with a secret token each (a reload brings it back, see <see cref="TicTacToeSeat"/>); everyone else
+/// watches. A goodbye (close 1000) ends the game at once; a vanished player keeps the seat for
+/// <see cref="TicTacToeOptions.ReconnectGrace"/>. Bounded: at most <see cref="TicTacToeOptions.MaxGames"/> games,
+/// two players plus <see cref="TicTacToeOptions.MaxSpectatorsPerGame"/> spectators each (places reserved before the
+/// upgrade), messages of at most <see cref="TicTacToeOptions.MaxMessageBytes"/>, and a game is forgotten once nobody
+/// holds a place and no player may come back. Lock order: the server's lock, then a game's.
 /// </summary>
-internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options, ILogger<TicTacToeServer> logger)
+internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options, ILogger<TicTacToeServer> logger, TimeProvider? timeProvider = null)
 {
     private readonly WebSocketHub _hub = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TicTacToeTable> _tables = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
-    /// <summary>Games with at least one place reserved.</summary>
+    /// <summary>Games with at least one place reserved or a player who may come back.</summary>
     public int GameCount
     {
         get { lock (_gate) return _tables.Count; }
@@ -57,39 +60,68 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     {
         lock (_gate)
         {
-            if (--table.Reserved == 0) _tables.Remove(table.Id);
+            table.Reserved--;
+            ForgetIfIdle(table);
         }
     }
 
-    public async Task RunAsync(TicTacToeReservation reservation, WebSocketConnection connection, CancellationToken stopping)
+    private void ForgetIfIdle(TicTacToeTable table)
     {
-        var (gameId, game) = (reservation.Table.Id, reservation.Table.Game);
-        lock (game)
+        bool awaits;
+        lock (table.Game) awaits = table.AwaitsRejoin;
+        if (table.Reserved == 0 && !awaits && _tables.GetValueOrDefault(table.Id) == table) _tables.Remove(table.Id);
+    }
+
+    /// <summary>Seats the connection (by <paramref name="token"/> when it holds one) and plays until it ends.</summary>
+    public async Task RunAsync(TicTacToeReservation reservation, WebSocketConnection connection, string? token, CancellationToken stopping)
+    {
+        var table = reservation.Table;
+        lock (table.Game)
         {
-            var seats = _hub.MembersOf(gameId).Select(m => m.Name).ToHashSet();
-            var seat = !seats.Contains("X") ? "X" : !seats.Contains("O") ? "O" : "spectator";
-            _hub.Join(gameId, connection, seat);
-            PushState(gameId, game);
+            // The token first: a player coming back gets its own seat, even while a stranger waits for a free one.
+            var seat = table.Seats.FirstOrDefault(s => s.Holds(token)) ?? (table.IsOver ? null : table.Seats.FirstOrDefault(s => s.Token is null));
+            var secret = seat?.Take(connection);
+            _hub.Join(table.Id, connection, "member");
+            connection.TrySend(TicTacToeMessages.Welcome(seat?.Mark.ToString() ?? "spectator", secret));
+            PushState(table);
         }
         try
         {
             await connection.RunAsync((message, _) =>
             {
-                Handle(gameId, game, connection, message);
+                Handle(table, connection, message);
                 return ValueTask.CompletedTask;
             }, stopping);
         }
         finally
         {
-            lock (game)
+            lock (table.Game)
             {
-                _hub.Leave(gameId, connection);
-                if (_hub.CountOf(gameId) > 0) PushState(gameId, game);
+                _hub.Leave(table.Id, connection);
+                // After a rejoin the seat has a newer connection: the old one ending changes nothing.
+                if (table.SeatOf(connection) is { } seat)
+                {
+                    seat.Connection = null;
+                    if (!table.IsOver && connection.PeerCloseStatus == WebSocketCloseStatus.NormalClosure) table.Left = seat.Mark;
+                    else if (!table.IsOver) seat.Grace = _time.CreateTimer(_ => GiveUp(table, seat), null, options.Value.ReconnectGrace, Timeout.InfiniteTimeSpan);
+                }
+                if (_hub.CountOf(table.Id) > 0) PushState(table);
             }
         }
     }
 
-    private void Handle(string gameId, TicTacToeGame game, WebSocketConnection connection, IncomingMessage message)
+    private void GiveUp(TicTacToeTable table, TicTacToeSeat seat)
+    {
+        lock (table.Game)
+        {
+            if (!seat.IsAway || table.IsOver) return;
+            table.Left = seat.Mark;
+            PushState(table);
+        }
+        lock (_gate) ForgetIfIdle(table);
+    }
+
+    private void Handle(TicTacToeTable table, WebSocketConnection connection, IncomingMessage message)
     {
         var limit = options.Value.MaxMessageBytes;
         if (message.Data.Length > limit)
@@ -101,28 +133,34 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
         var error = TryParse(message, out var type, out var cell);
         if (error is null)
         {
-            lock (game)
+            lock (table.Game)
             {
-                var seat = _hub.MembershipOf(gameId, connection)?.Name ?? "spectator";
-                error = type switch
+                var seat = table.SeatOf(connection);
+                error = (type, seat) switch
                 {
-                    "move" => game.TryMove(seat[0], cell),
-                    "reset" when seat == "spectator" => "spectators cannot reset",
-                    "reset" when game.Winner is null => "the game is not over",
-                    "reset" => null,
+                    ("move", null) => "spectators cannot move",
+                    ("move", _) when table.Left is not null => "the game is over",
+                    ("move", _) => table.Game.TryMove(seat!.Mark, cell),
+                    ("reset", null) => "spectators cannot reset",
+                    ("reset", _) when !table.IsOver => "the game is not over",
+                    ("reset", _) => null,
                     _ => $"unknown type '{type}'; expected move or reset",
                 };
-                if (error is null && type == "reset") game.Reset();
-                if (error is null) PushState(gameId, game);
+                if (error is null && type == "reset") Reset(table);
+                if (error is null) PushState(table);
             }
         }
         if (error is null) return;
-        LogRefused(logger, gameId, error);
-        connection.TrySend(Encode(w =>
-        {
-            w.WriteString("type", "error");
-            w.WriteString("reason", error);
-        }));
+        LogRefused(logger, table.Id, error);
+        connection.TrySend(TicTacToeMessages.Error(error));
+    }
+
+    /// <summary>A new game on the same table: the seat of a player who left is free for the next arrival.</summary>
+    private static void Reset(TicTacToeTable table)
+    {
+        if (table.Left is { } left) table.Seats.First(s => s.Mark == left).Clear();
+        table.Left = null;
+        table.Game.Reset();
     }
 
     private static string? TryParse(IncomingMessage message, out string type, out int cell)
@@ -147,37 +185,16 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
         }
     }
 
-    private void PushState(string gameId, TicTacToeGame game)
+    private void PushState(TicTacToeTable table)
     {
-        var members = _hub.MembersOf(gameId);
-        var players = members.Count(m => m.Name is "X" or "O");
+        var members = _hub.MembersOf(table.Id);
+        var players = table.Seats.Count(s => s.Connection is not null);
         // One encoding per seat ("you" differs), shared by every member in that seat.
-        foreach (var seatGroup in members.GroupBy(m => m.Name))
+        foreach (var group in members.GroupBy(m => table.SeatOf(m.Connection)?.Mark.ToString() ?? "spectator"))
         {
-            var state = Encode(w =>
-            {
-                w.WriteString("type", "state");
-                w.WriteString("board", game.Board);
-                w.WriteString("turn", game.Turn.ToString());
-                w.WriteString("you", seatGroup.Key);
-                if (game.Winner is null) w.WriteNull("winner");
-                else w.WriteString("winner", game.Winner);
-                w.WriteNumber("players", players);
-            });
-            foreach (var member in seatGroup) member.Connection.TrySend(state);
+            var state = TicTacToeMessages.State(table, group.Key, players);
+            foreach (var member in group) member.Connection.TrySend(state);
         }
-    }
-
-    private static OutboundMessage Encode(Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
-        return OutboundMessage.Utf8(stream.ToArray());
     }
 
     [LoggerMessage(1, LogLevel.Information, "Game {GameId}: refused a message: {Reason}")]
