@@ -28,7 +28,7 @@ using Workshop.Protocols.Exercises;
 // The kit has four parts that use the same reference implementation (`src/Workshop.Protocols`):
 //
 // - **Notebooks** (this folder): read, run, change. Each one starts real servers on `127.0.0.1` with a free port, talks to them, and stops them.
-// - **Labs** (`labs/01-…` to `labs/08-…`): you finish a small app; `workshop check` grades it with the same checks the reference passes.
+// - **Labs** (`labs/01-…` to `labs/10-…`, taken in the order below): you finish a small app; `workshop check` grades it with the same checks the reference passes.
 // - **Playground** (`dotnet run --project src/Workshop.Playground`): the reference endpoints with a live UI in the browser.
 // - **Site**: the same material as web pages.
 //
@@ -162,8 +162,8 @@ await Exercise.CheckAsync("00-websocket-url", async token =>
 //
 // | Notebook | Then the lab |
 // |---|---|
-// | `01-websockets.ipynb` | `labs/01-websocket-welcome-echo`, `labs/02-websocket-chat`, `labs/03-websocket-resilience` |
-// | `02-server-sent-events.ipynb` | `labs/04-sse-live-feed`, `labs/05-sse-resume` |
+// | `01-websockets.ipynb` | `labs/01-websocket-welcome-echo`, `labs/02-websocket-chat`, `labs/03-websocket-resilience`, `labs/09-websocket-multiplayer-game` |
+// | `02-server-sent-events.ipynb` | `labs/04-sse-live-feed`, `labs/05-sse-resume`, `labs/10-sse-notifications` |
 // | `03-webhooks.ipynb` | `labs/06-webhook-receiver`, `labs/07-webhook-sender` |
 // | `04-choosing-a-protocol.ipynb` | `labs/08-capstone-payments-dashboard` |
 
