@@ -29,13 +29,14 @@ public sealed partial class CompilerTemplate
             var target = Path.Combine(project, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var text = await File.ReadAllTextAsync(Path.Combine(_project, file), cancellationToken);
-            await File.WriteAllTextAsync(target, text.Replace(_project + "/", project + "/", StringComparison.Ordinal), cancellationToken);
+            await WriteFreshAsync(target, text.Replace(_project + "/", project + "/", StringComparison.Ordinal), cancellationToken);
         }
         Directory.CreateDirectory(outputDirectory);
         var dll = Path.Combine(Path.GetFullPath(outputDirectory), _assembly);
         CopyOutputs(outputDirectory);
         var rsp = Path.Combine(project, "obj", RspName);
-        await File.WriteAllLinesAsync(rsp, [.. _options, $"/out:\"{dll}\"", .. _generated.Select(Quote), .. sources.Select(Quote)], cancellationToken);
+        List<string> lines = [.. _options, $"/out:\"{dll}\"", .. _generated.Select(Quote), .. sources.Select(Quote)];
+        await WriteFreshAsync(rsp, string.Join('\n', lines), cancellationToken);
 
         // /noconfig only counts on the command line: in a response file csc ignores it and adds its default references.
         string[] args = [_compiler, "/noconfig", "@" + rsp];
@@ -55,6 +56,20 @@ public sealed partial class CompilerTemplate
 
     private static string Quote(string path) => $"\"{path}\"";
 
+    // The grader writes into folders a sandbox may write: a file there is replaced, never written through (were it a
+    // link planted to a file of the grader's, CreateNew fails instead of following it).
+    private static async Task WriteFreshAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        Remove(path);
+        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
+    }
+
+    private static void Remove(string path)
+    {
+        if (File.Exists(path) || new FileInfo(path).LinkTarget is not null) File.Delete(path);
+    }
+
     // A copy that reads the build's static web assets manifests directly (MapStaticAssets, UseStaticWebAssets) would see
     // the template's; only MSBuild writes them for its own files. UseStaticFiles (every lab) needs only the runtime one.
     private static bool UsesBuildManifests(string file) =>
@@ -70,7 +85,8 @@ public sealed partial class CompilerTemplate
             if (name == _assembly || name == Path.ChangeExtension(_assembly, ".pdb") || name.EndsWith(RuntimeManifestSuffix, StringComparison.Ordinal)) continue;
             var target = Path.Combine(outputDirectory, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
+            Remove(target);
+            File.Copy(file, target);
         }
     }
 
@@ -87,7 +103,10 @@ public sealed partial class CompilerTemplate
         var root = Directory.Exists(wwwroot) ? Node(wwwroot, "") : new JsonObject { ["Children"] = null, ["Asset"] = null };
         root["Patterns"] = new JsonArray(new JsonObject { ["ContentRootIndex"] = 0, ["Pattern"] = "**", ["Depth"] = 0 });
         var manifest = new JsonObject { ["ContentRoots"] = new JsonArray(wwwroot + "/"), ["Root"] = root };
-        File.WriteAllText(Path.Combine(outputDirectory, name), manifest.ToJsonString());
+        var path = Path.Combine(outputDirectory, name);
+        Remove(path);
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()));
     }
 
     private static JsonObject Node(string folder, string subPath)
