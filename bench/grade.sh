@@ -6,6 +6,7 @@
 #   bench/grade.sh                                  30 students × every lab, --jobs 1 then 2
 #   bench/grade.sh --students 6 --jobs "1 2"        a smaller class
 #   bench/grade.sh --labs 01,04 --out /tmp/g.md     some labs; the table elsewhere
+#   bench/grade.sh --full-build                     dotnet build per copy instead of the captured compiler call
 #
 # Student k gets, for lab j, the lab's solution/ when k + j is even and its start/ otherwise, so every lab is graded
 # solved and unsolved about equally often. Needs what `grade` needs (Linux, bubblewrap, Chromium). The table goes to
@@ -18,12 +19,14 @@ students=30
 jobs="1 2"
 labs=""
 out="bench/results/raw/grading.md"
+extra=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --students) students="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     --labs) labs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --full-build) extra="--full-build"; shift ;;
     *) echo "grade.sh: unknown option $1 (see the comment at the top)" >&2; exit 2 ;;
   esac
 done
@@ -61,7 +64,7 @@ first=""
 for n in $jobs; do
   load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
   started="$(date +%s.%N)"
-  args=(grade "$work/class" --out "$work/out-$n" --jobs "$n")
+  args=(grade "$work/class" --out "$work/out-$n" --jobs "$n" --timings $extra)
   if [ -n "$labs" ]; then args+=(--labs "$labs"); fi
   echo "grade.sh: workshop ${args[*]}"
   WORKSHOP_ROOT="$root" dotnet "$cli" "${args[@]}" > "$work/log-$n.txt" 2>&1 || { tail -20 "$work/log-$n.txt" >&2; exit 1; }
@@ -73,6 +76,11 @@ for n in $jobs; do
   printf '| %s | %s | %.0f | %.1f | %s | %s | %s → %s |\n' "$n" "$students" "$seconds" "$(echo "$seconds / $students" | bc -l)" \
     "$points" "$same" "$load_start" "$load_end" >> "$work/table.md"
   tail -1 "$work/table.md"
+  # Where the time went (grade --timings): the mean of each kind of step over every student's labs, this run.
+  awk -F'\t' -v n="$n" 'NR > 1 { k = $3; sub(/^check .*/, "checks (each)", k); s[k] += $4; c[k]++ }
+    END { printf "  --jobs %s, mean seconds per lab:", n; for (k in s) printf " %s %.1f;", k, s[k] / c[k]; print "" }' \
+    "$work/out-$n/timings.tsv" >> "$work/steps.txt"
+  tail -1 "$work/steps.txt"
 done
 
 mkdir -p "$(dirname "$out")"
@@ -80,6 +88,8 @@ mkdir -p "$(dirname "$out")"
   echo "Grading benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, labs: ${labs:-all}"
   echo
   cat "$work/table.md"
+  echo
+  cat "$work/steps.txt"
 } > "$out"
 echo "grade.sh: wrote $out"
 cat "$out"

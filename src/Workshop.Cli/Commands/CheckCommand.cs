@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Workshop.Grading.Running;
 
 namespace Workshop.Cli.Commands;
 
@@ -13,7 +14,8 @@ public static class CheckCommand
         var path = new Option<string?>("--path") { Description = "Check this project folder instead (e.g. a student's copy of start/)" };
         var url = new Option<string?>("--url") { Description = "Check an app that is already running at this base URL (e.g. the playground)" };
         var task = new Option<string?>("--task") { Description = "Run only this task's checks (its id in labs.json); exit code 1 exactly when the task fails" };
-        var command = new Command("check", "Build one lab and run its checks; exit code 1 when a check fails") { lab, solution, path, url, task };
+        var timings = new Option<bool>("--timings") { Description = "Also print where the time went (build, start, each check); also: WORKSHOP_TIMINGS=1" };
+        var command = new Command("check", "Build one lab and run its checks; exit code 1 when a check fails") { lab, solution, path, url, task, timings };
         command.SetAction(async (result, cancellationToken) =>
         {
             var workspace = Workspace.Open(Console.Error);
@@ -42,6 +44,7 @@ public static class CheckCommand
             // One task's run says nothing about the lab's progress as a whole: only a full check is recorded.
             var record = result.GetValue(path) is null && !result.GetValue(solution) && only is null;
             var report = await LabChecker.RunAsync(workspace, info, project, target, record, cancellationToken, only);
+            if (result.GetValue(timings) || Environment.GetEnvironmentVariable("WORKSHOP_TIMINGS") == "1") Console.WriteLine(LabTimings.Line(report));
             return report.Passed ? ExitCodes.Ok : ExitCodes.ChecksFailed;
         });
         return command;

@@ -34,7 +34,15 @@ public static class GradeCommand
             Description = "How many students are graded side by side, each in its own sandbox with its own browser (default: the core count)",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, showHidden, trust, jobs };
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "Print where each student's lab spent its time (copy, build, start, each check) and write timings.tsv (also: WORKSHOP_TIMINGS=1)",
+        };
+        var fullBuild = new Option<bool>("--full-build")
+        {
+            Description = "Build every copy with dotnet build instead of compiling it with the compiler call captured from the instructor's build (slower; same grades)",
+        };
+        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, showHidden, trust, jobs, timings, fullBuild };
         command.SetAction(async (result, cancellationToken) =>
         {
             var workspace = Workspace.Open(Console.Error);
@@ -95,22 +103,34 @@ public static class GradeCommand
                 sandbox = found;
             }
 
+            var showTimings = result.GetValue(timings) || Environment.GetEnvironmentVariable("WORKSHOP_TIMINGS") == "1";
             var outDir = Path.GetFullPath(result.GetValue(output)!);
             var scratch = Path.Combine(Path.GetTempPath(), "workshop-grade-" + Guid.NewGuid().ToString("N"));
             var clock = Stopwatch.StartNew();
             IReadOnlyList<StudentGrade> grades = [];
             await AnsiConsole.Status().StartAsync("Grading…", async context =>
             {
-                var grader = new ClassGrader(workspace.Manifest, new LabRunnerOptions { Sandbox = sandbox }, hidden)
+                var grader = new ClassGrader(workspace.Manifest, new LabRunnerOptions { Sandbox = sandbox, FastBuild = !result.GetValue(fullBuild) }, hidden)
                 {
                     Jobs = workers,
                     Status = step => context.Status(Markup.Escape(ReportText.Clean(step, keepNewlines: false))),
-                    Graded = grade => AnsiConsole.MarkupLine($"{Markup.Escape(ReportText.Clean(grade.Student, keepNewlines: false))}: {grade.Points}/{grade.Max}"),
+                    Graded = grade =>
+                    {
+                        var name = Markup.Escape(ReportText.Clean(grade.Student, keepNewlines: false));
+                        AnsiConsole.MarkupLine($"{name}: {grade.Points}/{grade.Max}");
+                        if (!showTimings) return;
+                        foreach (var report in grade.Reports) AnsiConsole.MarkupLine($"  {name} {Markup.Escape(LabTimings.Line(report))}");
+                    },
                 };
                 grades = await grader.GradeAsync(students, scratch, only, cancellationToken);
             });
             TryDelete(scratch);
             Write(outDir, grades, result.GetValue(showHidden));
+            if (showTimings)
+            {
+                File.WriteAllLines(Path.Combine(outDir, "timings.tsv"),
+                    [LabTimings.TsvHeader, .. grades.SelectMany(g => g.Reports.SelectMany(r => LabTimings.TsvRows(g.Student, r)))]);
+            }
             AnsiConsole.MarkupLine($"Graded {grades.Count} submission(s) in {clock.Elapsed.TotalSeconds:0} s → {Markup.Escape(outDir)}");
             return ExitCodes.Ok;
         });

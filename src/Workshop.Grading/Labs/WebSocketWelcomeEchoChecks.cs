@@ -104,8 +104,9 @@ public sealed class WebSocketWelcomeEchoChecks : ILabCheckSet
         PageProbe.WithPagesAsync(context, 1, async (pages, errors) =>
         {
             var page = pages[0];
+            var sockets = PageSockets.Watch(page);
             await page.GotoAsync(context.HttpUrl("/").ToString());
-            var ok = await PageProbe.WaitForTextAsync(page, "#log", "Welcome!");
+            var ok = await PageProbe.WaitForTextAsync(page, "#log", "Welcome!", sockets);
             return CheckOutcome.When(ok, PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#log"), errors));
         });
 
@@ -117,15 +118,16 @@ public sealed class WebSocketWelcomeEchoChecks : ILabCheckSet
             // without ever talking to the server.
             var sent = new List<string>();
             page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) => { lock (sent) sent.Add(frame.Text ?? ""); };
+            var sockets = PageSockets.Watch(page);
             await page.GotoAsync(context.HttpUrl("/").ToString());
-            if (!await PageProbe.WaitForTextAsync(page, "#log", "Welcome!"))
+            if (!await PageProbe.WaitForTextAsync(page, "#log", "Welcome!", sockets))
             {
                 return CheckOutcome.Fail("the page never showed Welcome!, so it is not connected: " + await PageProbe.TextOfAsync(page, "#log"));
             }
             const string text = "ping from the grader";
             await page.FillAsync("#message", text, new() { Timeout = 3000 });
             await page.ClickAsync("#send", new() { Timeout = 3000 });
-            var shown = await PageProbe.WaitForTextAsync(page, "#log", text);
+            var shown = await PageProbe.WaitForTextAsync(page, "#log", text, sockets);
             bool framed;
             lock (sent) framed = sent.Contains(text);
             bool clean;

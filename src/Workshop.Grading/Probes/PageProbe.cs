@@ -55,6 +55,25 @@ public static class PageProbe
         }
     }
 
+    /// <summary>
+    /// As <see cref="WaitForTextAsync(IPage, string, string, float)"/>, for text that can only come over the page's
+    /// WebSockets: false as soon as <paramref name="sockets"/> says it no longer can (the lab dropped the page's
+    /// connection without sending it), rather than at the deadline. The verdict is the same; only the wait is shorter.
+    /// </summary>
+    public static async Task<bool> WaitForTextAsync(IPage page, string selector, string text, PageSockets sockets, float timeout = WaitMilliseconds)
+    {
+        // Never awaited when given up on: it ends by itself (false at its deadline, or when the page closes).
+        var shown = WaitForTextAsync(page, selector, text, timeout);
+        while (await Task.WhenAny(shown, Task.Delay(100)) != shown)
+        {
+            if (!sockets.Hopeless(text, TimeSpan.FromSeconds(1))) continue;
+            // One last look: the text may have been drawn just now.
+            return await page.EvaluateAsync<bool>("([s, t]) => { const e = document.querySelector(s); return !!e && e.textContent.includes(t); }",
+                new object[] { selector, text });
+        }
+        return await shown;
+    }
+
     /// <summary>The element's text (or a note that it is missing), cut for "observed" messages.</summary>
     public static async Task<string> TextOfAsync(IPage page, string selector)
     {

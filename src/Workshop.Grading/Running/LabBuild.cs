@@ -5,4 +5,7 @@ public sealed record LabBuild(string ProjectDirectory, string? AssemblyPath, str
 {
     /// <summary>True when the project compiled.</summary>
     public bool Succeeded => AssemblyPath is not null;
+
+    /// <summary>How it was built: <c>dotnet build</c>, <c>csc</c> (the fast path) or <c>up to date</c> (nothing to do).</summary>
+    public string Kind { get; init; } = "dotnet build";
 }

@@ -49,7 +49,7 @@ public static partial class LabBuilder
 
         Directory.CreateDirectory(outputDirectory);
         var dll = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(projects[0]) + ".dll");
-        if (IsUpToDate(projectDirectory, dll)) return new(projectDirectory, dll, null, clock.Elapsed);
+        if (IsUpToDate(projectDirectory, dll)) return new(projectDirectory, dll, null, clock.Elapsed) { Kind = "up to date" };
         // nodeReuse:false: no MSBuild node outlives the build holding our pipes or the student's files.
         var buildStarted = DateTime.UtcNow;
         string[] args = ["build", projects[0], "-o", outputDirectory, "-nologo", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-v:q", .. FastBuild];
@@ -59,7 +59,7 @@ public static partial class LabBuilder
                 new SandboxMounts { ReadOnly = [Path.GetDirectoryName(Path.GetFullPath(projectDirectory))!, .. readOnly ?? []], Writable = [projectDirectory, outputDirectory] },
                 new Dictionary<string, string>()), timeout, cancellationToken);
         if (timedOut) return new(projectDirectory, null, $"the build did not finish within {timeout.TotalSeconds:0} s", clock.Elapsed);
-        if (exit != 0) return new(projectDirectory, null, $"the project does not compile{(HasErrorLines(output) ? "" : $" (the build ended with exit code {exit})")}:\n" + FirstErrors(output), clock.Elapsed);
+        if (exit != 0) return new(projectDirectory, null, CompileError(exit, output), clock.Elapsed);
 
         if (!File.Exists(dll)) return new(projectDirectory, null, $"the build succeeded but {Path.GetFileName(dll)} is missing (is AssemblyName changed?)", clock.Elapsed);
         File.WriteAllText(StampPath(dll), Path.GetFullPath(projectDirectory));
@@ -70,7 +70,7 @@ public static partial class LabBuilder
 
     // Only errors are shown (-clp:ErrorsOnly) and the labs never treat warnings as errors, so the SDK's analyzers
     // (seconds of a small lab's compile) change nothing a learner or a grade sees; source generators still run.
-    private static readonly string[] FastBuild = ["-p:RunAnalyzers=false", "-p:GenerateDocumentationFile=false"];
+    internal static readonly string[] FastBuild = ["-p:RunAnalyzers=false", "-p:GenerateDocumentationFile=false"];
 
     /// <summary>
     /// True when this output was built from this folder and no source file changed since: `dotnet build` would only
@@ -95,6 +95,10 @@ public static partial class LabBuilder
     }
 
     private static string StampPath(string dll) => dll + ".source";
+
+    /// <summary>What a failed build or compile tells the student: its first errors, or its exit code when it printed none.</summary>
+    internal static string CompileError(int exit, string output) =>
+        $"the project does not compile{(HasErrorLines(output) ? "" : $" (the build ended with exit code {exit})")}:\n" + FirstErrors(output);
 
     private static bool HasErrorLines(string output) => output.Split('\n').Any(l => ErrorLine().IsMatch(l));
 

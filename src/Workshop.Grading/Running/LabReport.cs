@@ -9,6 +9,9 @@ public sealed record LabReport(LabInfo Lab, string Target, IReadOnlyList<CheckRe
     /// <summary>What the student should know besides the checks (e.g. files of the submission that were refused).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>How long the steps before the checks took (copy, build, start); see <see cref="LabTimings"/>.</summary>
+    public IReadOnlyList<LabTiming> Timings { get; init; } = [];
+
     /// <summary>True when every check passed (and there was at least one).</summary>
     public bool Passed => Results.Count > 0 && Results.All(r => r.Passed);
 

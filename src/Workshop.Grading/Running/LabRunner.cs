@@ -23,13 +23,17 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
     public LabRunnerOptions Options => _options;
 
     /// <summary>Builds, starts, checks and stops one lab project.</summary>
-    /// <remarks><paramref name="readOnly"/>: more folders a sandboxed build may read (e.g. a shared packages folder).</remarks>
+    /// <remarks><paramref name="readOnly"/>: more folders a sandboxed build may read (e.g. a shared packages folder);
+    /// <paramref name="compiler"/>: the lab's captured compiler call; the copy is compiled with it where it applies, and
+    /// gets the full <c>dotnet build</c> where it does not.</remarks>
     public async Task<LabReport> BuildAndRunAsync(LabInfo lab, string projectDirectory, string outputDirectory, IReadOnlyList<LabCheck> checks,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default, IReadOnlyList<string>? readOnly = null)
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default, IReadOnlyList<string>? readOnly = null, CompilerTemplate? compiler = null)
     {
         progress?.Report($"building {lab.Id}");
-        var build = await LabBuilder.BuildAsync(projectDirectory, outputDirectory, _options.BuildTimeout, _options.Sandbox, cancellationToken, readOnly);
-        return await RunAsync(lab, build, checks, progress, cancellationToken);
+        var build = compiler is null ? null : await compiler.CompileAsync(projectDirectory, outputDirectory, _options.BuildTimeout, _options.Sandbox, readOnly, cancellationToken);
+        build ??= await LabBuilder.BuildAsync(projectDirectory, outputDirectory, _options.BuildTimeout, _options.Sandbox, cancellationToken, readOnly);
+        var report = await RunAsync(lab, build, checks, progress, cancellationToken);
+        return report with { Timings = [new LabTiming($"build ({build.Kind})", build.Duration), .. report.Timings] };
     }
 
     /// <summary>Starts an already built lab and runs the checks against it.</summary>
@@ -49,12 +53,13 @@ public sealed class LabRunner(BrowserSession browser, LabRunnerOptions? options 
             }
             catch (LabStartException e)
             {
-                return FailAll(lab, build.ProjectDirectory, checks, e.Message, clock);
+                return FailAll(lab, build.ProjectDirectory, checks, e.Message, clock) with { Timings = [new LabTiming("start (failed)", clock.Elapsed)] };
             }
+            var started = clock.Elapsed;
             await using (process)
             {
                 var report = await RunAgainstAsync(lab, process.BaseAddress, checks, build.ProjectDirectory, progress, cancellationToken, process);
-                return report with { Duration = clock.Elapsed };
+                return report with { Duration = clock.Elapsed, Timings = [new LabTiming("start", started)] };
             }
         }
         finally

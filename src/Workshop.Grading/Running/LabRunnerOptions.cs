@@ -19,4 +19,10 @@ public sealed record LabRunnerOptions
     /// runs every submission's build offline and its app behind a Unix socket (grading strangers' code).
     /// </summary>
     public Sandbox? Sandbox { get; init; }
+
+    /// <summary>
+    /// Grading: compile each copy with the compiler call captured from the instructor's build (<see cref="CompilerTemplate"/>)
+    /// where that applies, instead of a full <c>dotnet build</c> per copy. Off, every copy gets the full build.
+    /// </summary>
+    public bool FastBuild { get; init; } = true;
 }

@@ -15,6 +15,7 @@ public sealed class LabTemplates(LabManifest manifest, string root, TimeSpan tim
 {
     private static readonly string[] Settings = ["Directory.Build.props", "Directory.Packages.props", "Directory.Build.targets", "NuGet.config"];
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _restored = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<(CompilerTemplate?, string?)>>> _compilers = new(StringComparer.Ordinal);
 
     /// <summary>The NuGet packages folder every template restores into (a sandboxed build needs to read it).</summary>
     public string Packages => Path.Combine(root, "packages");
@@ -32,6 +33,29 @@ public sealed class LabTemplates(LabManifest manifest, string root, TimeSpan tim
         CopySettings(Path.GetDirectoryName(project)!);
         CopyTree(Path.Combine(template, "obj"), Path.Combine(project, "obj"));
         return null;
+    }
+
+    /// <summary>
+    /// The lab's compiler template (<see cref="CompilerTemplate"/>): the instructor's complete start project, built
+    /// once per run beside the restored template, from the instructor's files alone; null with the reason when the
+    /// fast path does not apply to this lab (every copy then gets the full build).
+    /// </summary>
+    public async Task<(CompilerTemplate? Compiler, string? Reason)> CompilerAsync(LabInfo lab, CancellationToken cancellationToken)
+    {
+        var template = Path.Combine(root, lab.Folder, "lab");
+        var problem = await _restored.GetOrAdd(lab.Id, _ => new Lazy<Task<string?>>(() => RestoreAsync(lab, template, cancellationToken))).Value;
+        if (problem is not null) return (null, problem);
+        return await _compilers.GetOrAdd(lab.Id, _ => new Lazy<Task<(CompilerTemplate?, string?)>>(() => CaptureAsync(lab, template, cancellationToken))).Value;
+    }
+
+    private async Task<(CompilerTemplate?, string?)> CaptureAsync(LabInfo lab, string template, CancellationToken cancellationToken)
+    {
+        var start = manifest.VariantDirectory(lab, "start");
+        var project = Path.Combine(root, lab.Folder, "compile");
+        // The instructor's start, editable files included, made the way a student's copy is made.
+        WorkingCopy.Create(lab, start, start, project);
+        CopyTree(Path.Combine(template, "obj"), Path.Combine(project, "obj"));
+        return await CompilerTemplate.CaptureAsync(project, Path.Combine(root, lab.Folder, "compile-out"), timeout, cancellationToken);
     }
 
     private async Task<string?> RestoreAsync(LabInfo lab, string template, CancellationToken cancellationToken)

@@ -46,6 +46,7 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
             var work = Path.Combine(scratch, Safe(student), lab.Folder);
             var project = Path.Combine(work, "lab");
             IReadOnlyList<string> notes;
+            var copying = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 var problem = await TemplatesFor(scratch).CopyAsync(lab, project, cancellationToken);
@@ -66,10 +67,19 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
                 reports.Add(Missing(lab, checks, source, $"the submission could not be read: {e.Message}"));
                 continue;
             }
+            var copied = copying.Elapsed;
             try
             {
-                var report = await runner.BuildAndRunAsync(lab, project, Path.Combine(work, "out"), checks, progress, cancellationToken, [TemplatesFor(scratch).Packages]);
-                reports.Add(Relative(report, project, $"labs/{lab.Folder}/start") with { Target = source, Notes = notes });
+                // The first copy of a lab waits here for the lab's one template build; its timings show it apart.
+                var templateClock = System.Diagnostics.Stopwatch.StartNew();
+                var compiler = runner.Options.FastBuild ? (await TemplatesFor(scratch).CompilerAsync(lab, cancellationToken)).Compiler : null;
+                var template = templateClock.Elapsed;
+                var report = await runner.BuildAndRunAsync(lab, project, Path.Combine(work, "out"), checks, progress, cancellationToken,
+                    [TemplatesFor(scratch).Packages], compiler);
+                reports.Add(Relative(report, project, $"labs/{lab.Folder}/start") with
+                {
+                    Target = source, Notes = notes, Timings = [new LabTiming("copy", copied), new LabTiming("template", template), .. report.Timings],
+                });
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
