@@ -120,6 +120,31 @@ public sealed class SharedBinsTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(await server.KeysAsync(pattern: $"{_prefix}bins:*").ToListAsync());
     }
 
+    [Fact]
+    public async Task While_Redis_is_down_the_inspector_answers_503_with_a_reason_and_serves_bins_again_once_it_is_back()
+    {
+        await using var a = await StartAsync();
+        using var onA = new HttpClient { BaseAddress = a.BaseAddress };
+        var bin = await CreateBinAsync(onA);
+        await _redis.KillAsync();
+
+        foreach (var request in new Func<Task<HttpResponseMessage>>[]
+        {
+            () => onA.PostAsJsonAsync("/api/bins", new { }),
+            () => onA.PostAsync($"/hooks/{bin}", new StringContent("during the outage")),
+            () => onA.GetAsync($"/api/bins/{bin}/events"),
+        })
+        {
+            using var answer = await request();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            Assert.Equal("inspector-unavailable", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+        }
+
+        await _redis.RestartAsync(); // empty: the bin made before the outage is gone, as after an expiry
+        await Eventually.HoldsAsync(async () => (await onA.PostAsJsonAsync("/api/bins", new { })).StatusCode == HttpStatusCode.Created, "bins are created again");
+        Assert.Equal(HttpStatusCode.NotFound, (await onA.GetAsync($"/api/bins/{bin}")).StatusCode);
+    }
+
     private async Task<ChildProcessHost> StartAsync(params (string Key, string Value)[] settings)
     {
         var environment = new Dictionary<string, string?>

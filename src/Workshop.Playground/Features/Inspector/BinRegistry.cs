@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Workshop.Protocols.ServerSentEvents;
 
@@ -17,6 +18,9 @@ public sealed class BinRegistry
     private readonly ISseTopics _topics;
     private readonly TimeProvider _time;
     private readonly ILogger<InspectorStore> _logger;
+    // Shared bins whose topic this instance holds, with when it last saw them used: a bin that expires in Redis
+    // (or is deleted through another instance) must not leave its topic here for ever.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _held = new(StringComparer.Ordinal);
 
     internal BinRegistry(InspectorStore local, RedisBinStore? shared, CaptureVerifier verifier, ISseTopics topics, TimeProvider time, ILogger<InspectorStore> logger)
     {
@@ -38,12 +42,13 @@ public sealed class BinRegistry
         var record = new RedisBinRecord(_time.GetUtcNow(), creator, signing.Secrets, signing.Own, forwardUrl?.AbsoluteUri);
         var (created, evicted) = await _shared.CreateAsync(id, record);
         foreach (var gone in evicted) Forget(gone);
+        SweepIdleTopics();
         if (!created)
         {
             InspectorLog.InspectorFull(_logger, _shared.MaxBins);
             return null;
         }
-        _topics.Get(InspectorStore.TopicName(id));
+        Hold(id);
         InspectorLog.BinCreated(_logger, BinFingerprint.Of(id), evicted.Count);
         return Rebuild(id, record);
     }
@@ -59,10 +64,10 @@ public sealed class BinRegistry
         if (record is null)
         {
             // Expired or deleted through another instance: this instance's copy of its topic goes too.
-            _topics.Remove(InspectorStore.TopicName(id));
+            if (_held.TryRemove(id, out _)) _topics.Remove(InspectorStore.TopicName(id));
             return null;
         }
-        _topics.Get(InspectorStore.TopicName(id));
+        Hold(id);
         return Rebuild(id, record);
     }
 
@@ -117,9 +122,27 @@ public sealed class BinRegistry
         return new InspectorBin(id, record.CreatedAt, record.Creator, _verifier.ForStored(record.Secrets, record.Own), forward, shared: true);
     }
 
+    private void Hold(string id)
+    {
+        _held[id] = _time.GetUtcNow();
+        _topics.Get(InspectorStore.TopicName(id));
+    }
+
+    // Topics of shared bins this instance has not seen used for the idle expiry: the bin has expired in Redis, or
+    // is used only through other instances (a later use here makes the topic again, resuming from the shared stream).
+    private void SweepIdleTopics()
+    {
+        var cutoff = _time.GetUtcNow() - _shared!.IdleExpiry;
+        foreach (var (id, seen) in _held)
+        {
+            if (seen < cutoff && _held.TryRemove(new KeyValuePair<string, DateTimeOffset>(id, seen))) _topics.Remove(InspectorStore.TopicName(id));
+        }
+    }
+
     // Outside any lock: removing a topic ends its streams, which runs subscriber code.
     private void Forget(string id)
     {
+        _held.TryRemove(id, out _);
         _topics.Remove(InspectorStore.TopicName(id));
         InspectorLog.BinRemoved(_logger, BinFingerprint.Of(id));
     }

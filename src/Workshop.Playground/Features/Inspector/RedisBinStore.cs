@@ -20,6 +20,9 @@ internal sealed class RedisBinStore(RedisBackplaneConnection connection, IOption
     /// <summary>Most live bins in total (for the log line when creation is refused).</summary>
     public int MaxBins => _options.MaxBins;
 
+    /// <summary>How long an unused bin lives.</summary>
+    public TimeSpan IdleExpiry => _options.IdleExpiry;
+
     private IDatabase Db => connection.Database;
 
     private long IdleMs => (long)_options.IdleExpiry.TotalMilliseconds;
