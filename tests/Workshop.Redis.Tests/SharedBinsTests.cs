@@ -109,18 +109,6 @@ public sealed class SharedBinsTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_malformed_bin_id_is_a_404_that_never_reaches_Redis_as_a_key()
-    {
-        await using var a = await StartAsync();
-        using var onA = new HttpClient { BaseAddress = a.BaseAddress };
-        Assert.Equal(HttpStatusCode.NotFound, (await onA.PostAsync($"/hooks/{new string('x', 5000)}", new StringContent("x"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await onA.GetAsync("/api/bins/a*b")).StatusCode);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Address + ",allowAdmin=true");
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        Assert.Empty(await server.KeysAsync(pattern: $"{_prefix}bins:*").ToListAsync());
-    }
-
-    [Fact]
     public async Task While_Redis_is_down_the_inspector_answers_503_with_a_reason_and_serves_bins_again_once_it_is_back()
     {
         await using var a = await StartAsync();
