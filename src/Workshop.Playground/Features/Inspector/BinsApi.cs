@@ -13,30 +13,52 @@ public static class BinsApi
     public static void MapBinsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/bins");
+        var group = app.MapGroup("/api/bins").AddEndpointFilter<InspectorUnavailableFilter>();
         group.MapPost("/", CreateAsync).RequireRateLimiting(RateLimitPolicies.BinCreation);
-        group.MapGet("/{bin}", (string bin, HttpRequest request, InspectorStore store, IOptions<InspectorOptions> options)
-            => store.TryGet(bin, out var found) ? TypedResults.Ok(BinView.From(found, request, options.Value)) : InspectorProblems.UnknownBin());
-        group.MapDelete("/{bin}", (string bin, InspectorStore store) => store.Remove(bin) ? Results.NoContent() : InspectorProblems.UnknownBin());
-        group.MapGet("/{bin}/requests", (string bin, InspectorStore store)
-            => store.TryGet(bin, out var found) ? TypedResults.Ok(store.List(found)) : InspectorProblems.UnknownBin());
-        group.MapGet("/{bin}/requests/{id:long}", (string bin, long id, InspectorStore store) =>
+        group.MapGet("/{bin}", async (string bin, HttpRequest request, BinRegistry bins, IOptions<InspectorOptions> options)
+            => await bins.FindAsync(bin) is { } found ? TypedResults.Ok(BinView.From(found, request, options.Value)) : InspectorProblems.UnknownBin());
+        group.MapDelete("/{bin}", async (string bin, BinRegistry bins) => await bins.RemoveAsync(bin) ? Results.NoContent() : InspectorProblems.UnknownBin());
+        group.MapGet("/{bin}/requests", async (string bin, BinRegistry bins)
+            => await bins.FindAsync(bin) is { } found ? TypedResults.Ok(await bins.ListAsync(found)) : InspectorProblems.UnknownBin());
+        group.MapGet("/{bin}/requests/{id:long}", async (string bin, long id, BinRegistry bins) =>
         {
-            if (!store.TryGet(bin, out var found)) return InspectorProblems.UnknownBin();
-            return store.Find(found, id) is { } capture ? TypedResults.Ok(capture) : UnknownRequest(id);
+            if (await bins.FindAsync(bin) is not { } found) return InspectorProblems.UnknownBin();
+            return await bins.FindCaptureAsync(found, id) is { } capture ? TypedResults.Ok(capture) : UnknownRequest(id);
         });
         group.MapPost("/{bin}/requests/{id:long}/redeliver", RedeliverAsync).RequireRateLimiting(RateLimitPolicies.Redelivery);
-        // A bin's live captures (event "request", data = CaptureSummary), resumable with Last-Event-ID.
-        group.MapServerSentEvents("/{bin}/events", context =>
+        // A bin's live captures (event "request", data = CaptureSummary), resumable with Last-Event-ID. The bin is
+        // looked up before the stream starts (async, in front of the SSE endpoint, which resolves topics synchronously).
+        var events = group.MapServerSentEvents("/{bin}/events", context =>
         {
-            var store = context.RequestServices.GetRequiredService<InspectorStore>();
             var topics = context.RequestServices.GetRequiredService<ISseTopics>();
-            return context.GetRouteValue("bin") is string bin && store.TryGet(bin, out _) && topics.TryGet(InspectorStore.TopicName(bin), out var topic) ? topic : null;
+            return context.Items[FoundBin] is InspectorBin found && topics.TryGet(InspectorStore.TopicName(found.Id), out var topic) ? topic : null;
         }).RequireRateLimiting(RateLimitPolicies.Streams);
+        events.Add(endpoint =>
+        {
+            // The stream endpoint resolves its topic synchronously; the (possibly Redis) lookup runs before it.
+            var stream = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = async context =>
+            {
+                var registry = context.RequestServices.GetRequiredService<BinRegistry>();
+                try
+                {
+                    context.Items[FoundBin] = context.GetRouteValue("bin") is string bin ? await registry.FindAsync(bin) : null;
+                }
+                catch (Exception ex) when (InspectorUnavailableFilter.IsRedisFailure(ex))
+                {
+                    var logger = context.RequestServices.GetRequiredService<ILogger<InspectorStore>>();
+                    await InspectorUnavailableFilter.Unavailable(logger, ex).ExecuteAsync(context);
+                    return;
+                }
+                await stream(context);
+            };
+        });
     }
 
+    private static readonly object FoundBin = new();
+
     private static async Task<IResult> CreateAsync(
-        CreateBinRequest? body, HttpRequest request, InspectorStore store, CaptureVerifier verifier, Redeliverer redeliverer,
+        CreateBinRequest? body, HttpRequest request, BinRegistry bins, CaptureVerifier verifier, Redeliverer redeliverer,
         IOptions<InspectorOptions> options, CancellationToken cancellationToken)
     {
         BinSigning signing;
@@ -56,17 +78,17 @@ public static class BinsApi
             if (await redeliverer.CheckAsync(forward, cancellationToken) is { } refusal)
                 return InspectorProblems.Problem(StatusCodes.Status400BadRequest, "destination-refused", refusal);
         }
-        if (store.TryCreate(ClientPartition.KeyOf(request.HttpContext), signing, forward) is not { } bin)
+        if (await bins.CreateAsync(ClientPartition.KeyOf(request.HttpContext), signing, forward) is not { } bin)
             return InspectorProblems.Problem(StatusCodes.Status503ServiceUnavailable, "inspector-full", "The inspector holds as many bins as it may; try again later.");
         return TypedResults.Created($"/api/bins/{bin.Id}", BinView.From(bin, request, options.Value));
     }
 
     private static async Task<IResult> RedeliverAsync(
-        string bin, long id, RedeliverRequest body, HttpRequest request, InspectorStore store, Redeliverer redeliverer, IHostEnvironment environment,
+        string bin, long id, RedeliverRequest body, HttpRequest request, BinRegistry bins, Redeliverer redeliverer, IHostEnvironment environment,
         ILogger<InspectorStore> logger, CancellationToken cancellationToken)
     {
-        if (!store.TryGet(bin, out var found)) return InspectorProblems.UnknownBin();
-        if (store.Find(found, id) is not { } capture) return UnknownRequest(id);
+        if (await bins.FindAsync(bin) is not { } found) return InspectorProblems.UnknownBin();
+        if (await bins.FindCaptureAsync(found, id) is not { } capture) return UnknownRequest(id);
         if (!TryHttpUrl(body?.Url, out var url))
             return InspectorProblems.Problem(StatusCodes.Status400BadRequest, "bad-url", "'url' must be an absolute http(s) URL.");
         var fingerprint = BinFingerprint.Of(found.Id);

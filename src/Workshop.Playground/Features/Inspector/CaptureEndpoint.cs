@@ -19,14 +19,14 @@ public static class CaptureEndpoint
     {
         ArgumentNullException.ThrowIfNull(app);
         // Map (not MapPost): every method is captured, as a real inspector bin does. The catch-all also matches "/hooks/{bin}".
-        app.Map("/hooks/{bin}/{**rest}", CaptureAsync).RequireRateLimiting(RateLimitPolicies.Captures);
+        app.Map("/hooks/{bin}/{**rest}", CaptureAsync).AddEndpointFilter<InspectorUnavailableFilter>().RequireRateLimiting(RateLimitPolicies.Captures);
     }
 
     private static async Task<IResult> CaptureAsync(
-        HttpContext context, string bin, InspectorStore store, CaptureVerifier verifier, ISseTopics topics, TimeProvider time,
+        HttpContext context, string bin, BinRegistry bins, CaptureVerifier verifier, ISseTopics topics, TimeProvider time,
         IOptions<InspectorOptions> options, ILogger<InspectorStore> logger)
     {
-        if (!store.TryGet(bin, out var found))
+        if (await bins.FindAsync(bin) is not { } found)
         {
             InspectorLog.UnknownBin(logger);
             return InspectorProblems.UnknownBin();
@@ -42,7 +42,7 @@ public static class CaptureEndpoint
         var verdicts = verifier.Judge(found, headers, body);
         var (encoding, text) = Describe(body);
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (context.Request.Path + context.Request.QueryString).ToString();
-        var capture = store.Add(found, id => new CapturedRequest(
+        var capture = await bins.AddAsync(found, id => new CapturedRequest(
             id, context.Request.Method, target,
             [.. headers.SelectMany(h => h.Value.Select(v => new CapturedHeader(h.Key, v ?? "")))],
             encoding, text, body.Length, context.Connection.RemoteIpAddress?.ToString(), time.GetUtcNow(), verdicts) { RawBody = body });

@@ -50,12 +50,19 @@ public sealed class CaptureVerifier(TimeProvider time, IOptions<WebhookOptions> 
         else gitHub = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         if (!string.IsNullOrEmpty(razorpay)) own.Add("razorpay");
         else razorpay = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        return ForStored(new BinSecrets(standard, gitHub, razorpay), own);
+    }
+
+    /// <summary>The signing of a bin whose secrets were already chosen (a bin another instance created, read back from Redis).</summary>
+    internal BinSigning ForStored(BinSecrets secrets, IReadOnlyList<string> own)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
         var verifiers = new Dictionary<WebhookScheme, IWebhookVerifier>
         {
-            [WebhookScheme.Standard] = new StandardWebhookVerifier(standard, time, webhookOptions.Value.Receiver.Tolerance),
-            [WebhookScheme.GitHub] = HexHmacVerifier.GitHub(gitHub),
-            [WebhookScheme.Razorpay] = HexHmacVerifier.Razorpay(razorpay),
+            [WebhookScheme.Standard] = new StandardWebhookVerifier(secrets.Standard, time, webhookOptions.Value.Receiver.Tolerance),
+            [WebhookScheme.GitHub] = HexHmacVerifier.GitHub(secrets.GitHub),
+            [WebhookScheme.Razorpay] = HexHmacVerifier.Razorpay(secrets.Razorpay),
         };
-        return new BinSigning(new BinSecrets(standard, gitHub, razorpay), own, verifiers);
+        return new BinSigning(secrets, own, verifiers);
     }
 }

@@ -8,8 +8,9 @@ namespace Workshop.Playground.Features.Inspector;
 /// </summary>
 public sealed class InspectorBin
 {
-    internal InspectorBin(string id, DateTimeOffset createdAt, string creator, BinSigning signing, Uri? forwardUrl)
+    internal InspectorBin(string id, DateTimeOffset createdAt, string creator, BinSigning signing, Uri? forwardUrl, bool shared = false)
     {
+        IsShared = shared;
         Id = id;
         CreatedAt = createdAt;
         LastActivity = createdAt;
@@ -40,6 +41,9 @@ public sealed class InspectorBin
 
     /// <summary>Where the creator allowed captures to be redelivered besides the bin itself, or null.</summary>
     public Uri? ForwardUrl { get; }
+
+    /// <summary>True when the bin lives in Redis (shared by every instance); its captures are then kept there, not in <see cref="Captures"/>.</summary>
+    internal bool IsShared { get; }
 
     internal IReadOnlyDictionary<WebhookScheme, IWebhookVerifier> Verifiers { get; }
 

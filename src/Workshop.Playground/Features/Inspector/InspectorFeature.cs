@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Workshop.Protocols.Redis;
+using Workshop.Protocols.ServerSentEvents;
 
 namespace Workshop.Playground.Features.Inspector;
 
@@ -18,6 +20,14 @@ public static class InspectorFeature
         services.AddSingleton<InspectorStore>();
         services.AddSingleton<CaptureVerifier>();
         services.AddSingleton<Redeliverer>();
+        // Bins in Redis exactly when the SSE topics are (a bin's live view needs its topic shared too); resolved at
+        // first use, so the order of AddInspector and AddRedisBackplane does not matter.
+        services.AddSingleton(sp => new BinRegistry(
+            sp.GetRequiredService<InspectorStore>(),
+            sp.GetService<ISseBackplane>() is RedisSseBackplane && sp.GetService<RedisBackplaneConnection>() is { } redis
+                ? ActivatorUtilities.CreateInstance<RedisBinStore>(sp, redis) : null,
+            sp.GetRequiredService<CaptureVerifier>(), sp.GetRequiredService<ISseTopics>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<InspectorStore>>()));
         return services;
     }
 

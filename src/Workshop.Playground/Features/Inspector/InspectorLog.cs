@@ -29,4 +29,7 @@ internal static partial class InspectorLog
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Inspector full ({MaxBins} bins): bin creation refused (503)")]
     public static partial void InspectorFull(ILogger logger, int maxBins);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Error, Message = "Inspector bins are shared through Redis, which failed ({Failure}): answered 503")]
+    public static partial void SharedBinsUnavailable(ILogger logger, string failure);
 }

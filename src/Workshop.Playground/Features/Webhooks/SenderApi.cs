@@ -32,12 +32,12 @@ public static class SenderApi
     }
 
     private static async Task<IResult> EnqueueAsync(
-        SendRequest request, HttpContext context, WebhookSender sender, Inspector.InspectorStore bins, IOptions<SenderApiOptions> options,
+        SendRequest request, HttpContext context, WebhookSender sender, Inspector.BinRegistry bins, IOptions<SenderApiOptions> options,
         IHostEnvironment environment, [FromKeyedServices(QuotaKey)] Security.ClientQuota quota, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             return Problem(StatusCodes.Status400BadRequest, "bad-url", "'url' must be an absolute http(s) URL.");
-        var bin = IsOnThisServer(url, context.Request) && bins.TryGetByCaptureUrl(url, out var found) ? found : null;
+        var bin = IsOnThisServer(url, context.Request) ? await bins.FindByCaptureUrlAsync(url) : null;
         if (!environment.IsDevelopment() && bin is null && !IsAllowedHost(url, options.Value))
         {
             return Problem(StatusCodes.Status400BadRequest, "destination-not-allowed",
