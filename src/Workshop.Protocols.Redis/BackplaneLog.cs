@@ -20,6 +20,9 @@ internal static partial class BackplaneLog
     [LoggerMessage(105, LogLevel.Warning, "Redis backplane: {Operation} for {Name} failed; served locally only")]
     public static partial void OperationFailed(ILogger logger, string operation, string name, Exception exception);
 
+    [LoggerMessage(107, LogLevel.Error, "Redis backplane: {Operation} for {Name} failed unexpectedly")]
+    public static partial void Unexpected(ILogger logger, string operation, string name, Exception exception);
+
     [LoggerMessage(106, LogLevel.Warning, "Redis backplane: ignored a malformed message on {Channel}")]
     public static partial void Malformed(ILogger logger, string channel);
 }
