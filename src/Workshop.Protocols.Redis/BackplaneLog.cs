@@ -14,7 +14,7 @@ internal static partial class BackplaneLog
     [LoggerMessage(103, LogLevel.Information, "Redis backplane connecting to {Endpoints} with key prefix '{Prefix}' as instance {InstanceId}")]
     public static partial void Connecting(ILogger logger, string endpoints, string prefix, string instanceId);
 
-    [LoggerMessage(104, LogLevel.Warning, "Redis backplane: subscribing to {Channel} failed; retried when Redis is back")]
+    [LoggerMessage(104, LogLevel.Warning, "Redis backplane: subscribing to {Channel} failed; retried later")]
     public static partial void SubscribeFailed(ILogger logger, string channel, Exception exception);
 
     [LoggerMessage(105, LogLevel.Warning, "Redis backplane: {Operation} for {Name} failed; served locally only")]
