@@ -21,6 +21,9 @@ public sealed class RedisBackplaneConnection : IAsyncDisposable
     private readonly Task<ConnectionMultiplexer> _connecting;
     private readonly string _endpoints;
 
+    // How long a subscription refused on a live connection waits before it is tried again.
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>Starts connecting in the background (see <see cref="ConnectedAsync"/>).</summary>
     public RedisBackplaneConnection(IOptions<RedisBackplaneOptions> options, TimeProvider time, ILogger<RedisBackplaneConnection> logger)
     {
@@ -127,7 +130,39 @@ public sealed class RedisBackplaneConnection : IAsyncDisposable
         {
             BackplaneLog.SubscribeFailed(_logger, subscription.Channel.ToString(), e);
             lock (_gate) _pending.Add(subscription);
+            // "Restored" may have drained the pending list before this one joined it, or never come (a timeout on a
+            // live connection): then no event retries it, so a retry is scheduled while connected.
+            if (IsConnected) _ = RetryPendingLaterAsync();
         }
+        catch (Exception e)
+        {
+            // Not awaited by anyone: a failure that is no Redis outage would otherwise vanish.
+            BackplaneLog.Unexpected(_logger, "subscribe", subscription.Channel.ToString(), e);
+        }
+    }
+
+    private async Task RetryPendingLaterAsync()
+    {
+        try
+        {
+            await Task.Delay(RetryDelay, _time); // a pause, so a Redis that keeps refusing is not asked in a tight loop
+            if (IsConnected) RetryPending();
+        }
+        catch (Exception e)
+        {
+            BackplaneLog.Unexpected(_logger, "subscribe retry", _endpoints, e);
+        }
+    }
+
+    private void RetryPending()
+    {
+        List<RedisSubscription> retry;
+        lock (_gate)
+        {
+            retry = [.. _pending];
+            _pending.Clear();
+        }
+        foreach (var subscription in retry) _ = StartAsync(subscription);
     }
 
     private void Forget(RedisSubscription subscription)
@@ -165,14 +200,8 @@ public sealed class RedisBackplaneConnection : IAsyncDisposable
     private void OnRestored(object? sender, ConnectionFailedEventArgs e)
     {
         TimeSpan outage;
-        List<RedisSubscription> retry;
-        lock (_gate)
-        {
-            outage = _down.Remove(e.ConnectionType, out var down) ? _time.GetUtcNow() - down.Since : TimeSpan.Zero;
-            retry = [.. _pending];
-            _pending.Clear();
-        }
+        lock (_gate) outage = _down.Remove(e.ConnectionType, out var down) ? _time.GetUtcNow() - down.Since : TimeSpan.Zero;
         BackplaneLog.Restored(_logger, e.EndPoint?.ToString() ?? "?", e.ConnectionType.ToString(), outage);
-        foreach (var subscription in retry) _ = StartAsync(subscription);
+        RetryPending();
     }
 }

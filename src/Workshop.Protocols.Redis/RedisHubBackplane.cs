@@ -28,22 +28,34 @@ public sealed class RedisHubBackplane(RedisBackplaneConnection redis, ILogger<Re
     public async Task PublishAsync(string hub, string room, OutboundMessage message)
     {
         if (!redis.IsConnected) return; // the outage is reported by the connection; local delivery already happened
-        var roomBytes = Encoding.UTF8.GetBytes(room);
-        var envelope = new byte[HeaderLength + roomBytes.Length + message.Payload.Length];
-        envelope[0] = Version;
-        redis.InstanceId.TryWriteBytes(envelope.AsSpan(1, 16));
-        envelope[17] = (byte)message.Type;
-        BinaryPrimitives.WriteUInt16BigEndian(envelope.AsSpan(18, 2), checked((ushort)roomBytes.Length));
-        roomBytes.CopyTo(envelope.AsSpan(HeaderLength));
-        message.Payload.Span.CopyTo(envelope.AsSpan(HeaderLength + roomBytes.Length));
         try
         {
-            await redis.PublishAsync(Channel(hub), envelope);
+            await redis.PublishAsync(Channel(hub), Envelope(room, message));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             BackplaneLog.OperationFailed(logger, "publish", hub, e);
         }
+        catch (Exception e)
+        {
+            // The hub never awaits this task: logged here, or no one would ever see it.
+            BackplaneLog.Unexpected(logger, "publish", hub, e);
+        }
+    }
+
+    private byte[] Envelope(string room, OutboundMessage message)
+    {
+        var roomBytes = Encoding.UTF8.GetBytes(room);
+        if (roomBytes.Length > ushort.MaxValue)
+            throw new ArgumentException($"A room name of {roomBytes.Length} UTF-8 bytes does not fit the envelope (at most {ushort.MaxValue}).", nameof(room));
+        var envelope = new byte[HeaderLength + roomBytes.Length + message.Payload.Length];
+        envelope[0] = Version;
+        redis.InstanceId.TryWriteBytes(envelope.AsSpan(1, 16));
+        envelope[17] = (byte)message.Type;
+        BinaryPrimitives.WriteUInt16BigEndian(envelope.AsSpan(18, 2), (ushort)roomBytes.Length);
+        roomBytes.CopyTo(envelope.AsSpan(HeaderLength));
+        message.Payload.Span.CopyTo(envelope.AsSpan(HeaderLength + roomBytes.Length));
+        return envelope;
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Workshop.Protocols.Scaling;
@@ -8,8 +9,17 @@ namespace Workshop.Protocols.Redis;
 /// A lease in Redis: the key <c>{prefix}lease:{name}</c> holds the holder's instance id and expires after the
 /// duration; one script takes it when free or renews it when held, so two instances never both get true.
 /// </summary>
-public sealed class RedisInstanceLease(RedisBackplaneConnection redis, ILogger<RedisInstanceLease> logger) : IInstanceLease
+/// <remarks>
+/// A request that times out (Redis slow, not gone) may or may not have reached Redis, so it answers from what this
+/// instance knew: true only while its last confirmed hold has not expired. Answering true there would let a second
+/// instance act beside the holder. The work a lease guards keeps its state per process: the playground's live
+/// feed, taken over by another instance, continues that instance's own match (its clients see the score jump).
+/// </remarks>
+public sealed class RedisInstanceLease(RedisBackplaneConnection redis, TimeProvider time, ILogger<RedisInstanceLease> logger) : IInstanceLease
 {
+    // Per lease name: until when this instance's last confirmed hold runs.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _heldUntil = new();
+
     private const string HoldScript = """
         local holder = redis.call('GET', KEYS[1])
         if holder == false or holder == ARGV[1] then
@@ -28,16 +38,24 @@ public sealed class RedisInstanceLease(RedisBackplaneConnection redis, ILogger<R
     public async ValueTask<bool> TryHoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
     {
         if (!redis.IsConnected) return true; // unreachable: serve this instance's own clients (documented)
+        var asked = time.GetUtcNow(); // the hold runs from before the request: never later than Redis's own expiry
         try
         {
             var held = await redis.Database.ScriptEvaluateAsync(HoldScript, [Key(name)],
                 [Holder, (long)duration.TotalMilliseconds]).WaitAsync(cancellationToken);
-            return (long)held == 1;
+            if ((long)held != 1)
+            {
+                _heldUntil.TryRemove(name, out _);
+                return false;
+            }
+            _heldUntil[name] = asked + duration;
+            return true;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             BackplaneLog.OperationFailed(logger, "lease", name, e);
-            return true;
+            // A lost connection is an outage (every instance serves its own clients); anything else is unknown.
+            return !redis.IsConnected || (_heldUntil.TryGetValue(name, out var until) && time.GetUtcNow() < until);
         }
     }
 
@@ -47,6 +65,7 @@ public sealed class RedisInstanceLease(RedisBackplaneConnection redis, ILogger<R
         if (!redis.IsConnected) return;
         try
         {
+            _heldUntil.TryRemove(name, out _);
             await redis.Database.ScriptEvaluateAsync(ReleaseScript, [Key(name)], [Holder]).WaitAsync(TimeSpan.FromSeconds(2));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)

@@ -6,7 +6,8 @@ namespace Workshop.Protocols.Redis;
 
 /// <summary>
 /// Every <see cref="RedisBackplaneOptions.PresenceInterval"/>: renews this instance's heartbeat key and rewrites its
-/// members of every room (also after an outage, or a Redis that restarted empty). An instance that dies stops
+/// members of every room (also after an outage, or a Redis that restarted empty), and deletes its fields of the rooms
+/// it left whose delete did not reach Redis. An instance that dies stops
 /// renewing; its key expires after three intervals and the other instances stop listing its members.
 /// </summary>
 internal sealed class RedisPresenceHeartbeat(RedisBackplaneConnection redis, RedisRoomPresence presence, TimeProvider time,
@@ -38,6 +39,8 @@ internal sealed class RedisPresenceHeartbeat(RedisBackplaneConnection redis, Red
             var database = redis.Database;
             var writes = new List<Task> { database.StringSetAsync(InstanceKey, "1", redis.HeartbeatTtl) };
             foreach (var ((hub, room), members) in presence.LocalRooms) writes.Add(presence.WriteAsync(database, hub, room, members));
+            // Departures whose delete never reached Redis: their field would be listed for as long as this instance lives.
+            foreach (var (hub, room) in presence.EmptiedRooms) writes.Add(presence.DeleteAsync(database, hub, room));
             await Task.WhenAll(writes).WaitAsync(cancellationToken);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)

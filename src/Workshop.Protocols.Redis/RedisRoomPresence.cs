@@ -32,16 +32,31 @@ public sealed class RedisRoomPresence(RedisBackplaneConnection redis, ILogger<Re
 
     private readonly ConcurrentDictionary<(string Hub, string Room), string[]> _local = new();
 
+    // Rooms this instance emptied whose field may still be in Redis (the delete was skipped during an outage, or
+    // timed out): nobody else deletes a live instance's field, so the heartbeat retries until a delete succeeds.
+    private readonly ConcurrentDictionary<(string Hub, string Room), byte> _emptied = new();
+
     /// <summary>This instance's rooms with members, for the heartbeat to renew.</summary>
     internal IEnumerable<KeyValuePair<(string Hub, string Room), string[]>> LocalRooms => _local;
+
+    /// <summary>Rooms this instance left whose field in Redis is not known to be deleted yet, for the heartbeat to delete.</summary>
+    internal IEnumerable<(string Hub, string Room)> EmptiedRooms => _emptied.Keys;
 
     /// <inheritdoc />
     public async Task AnnounceAsync(string hub, string room, IReadOnlyList<string> localMembers)
     {
         ArgumentNullException.ThrowIfNull(localMembers);
-        if (localMembers.Count == 0) _local.TryRemove((hub, room), out _);
-        else _local[(hub, room)] = [.. localMembers];
-        if (!redis.IsConnected) return; // the heartbeat writes it when Redis is back
+        if (localMembers.Count == 0)
+        {
+            _emptied[(hub, room)] = 0; // until a delete is known to have reached Redis
+            _local.TryRemove((hub, room), out _);
+        }
+        else
+        {
+            _local[(hub, room)] = [.. localMembers];
+            _emptied.TryRemove((hub, room), out _);
+        }
+        if (!redis.IsConnected) return; // the heartbeat writes (or deletes) it when Redis is back
         try
         {
             await WriteAsync(redis.Database, hub, room, localMembers);
@@ -56,13 +71,21 @@ public sealed class RedisRoomPresence(RedisBackplaneConnection redis, ILogger<Re
     internal Task WriteAsync(IDatabaseAsync database, string hub, string room, IReadOnlyList<string> members)
     {
         var key = RoomKey(hub, room);
-        if (members.Count == 0) return database.HashDeleteAsync(key, Field);
+        if (members.Count == 0) return DeleteAsync(database, hub, room);
         // The heartbeat first (sent in order on one connection): an entry is never seen without a live instance,
         // which another instance's list would take for a dead one and delete.
         return Task.WhenAll(
             database.StringSetAsync(InstanceKey, "1", redis.HeartbeatTtl),
             database.HashSetAsync(key, Field, JsonSerializer.Serialize(members)),
             database.KeyExpireAsync(key, redis.HeartbeatTtl));
+    }
+
+    /// <summary>Deletes this instance's field of a room it emptied; forgets the room only when the delete succeeded.</summary>
+    internal async Task DeleteAsync(IDatabaseAsync database, string hub, string room)
+    {
+        await database.HashDeleteAsync(RoomKey(hub, room), Field);
+        // Still empty (no join since): done. A join meanwhile wrote its own field, which a later write keeps right.
+        if (!_local.ContainsKey((hub, room))) _emptied.TryRemove((hub, room), out _);
     }
 
     /// <inheritdoc />

@@ -22,8 +22,8 @@ public sealed class LeaseTests(ITestOutputHelper output) : IDisposable
         var prefix = RedisEndpoint.UniquePrefix();
         await using var first = await ConnectAsync(prefix);
         await using var second = await ConnectAsync(prefix);
-        var a = new RedisInstanceLease(first, NullLogger<RedisInstanceLease>.Instance);
-        var b = new RedisInstanceLease(second, NullLogger<RedisInstanceLease>.Instance);
+        var a = new RedisInstanceLease(first, TimeProvider.System, NullLogger<RedisInstanceLease>.Instance);
+        var b = new RedisInstanceLease(second, TimeProvider.System, NullLogger<RedisInstanceLease>.Instance);
         var duration = TimeSpan.FromMilliseconds(400);
 
         Assert.True(await a.TryHoldAsync("feed", duration, CancellationToken.None));

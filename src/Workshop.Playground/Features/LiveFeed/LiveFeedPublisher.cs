@@ -8,7 +8,9 @@ namespace Workshop.Playground.Features.LiveFeed;
 /// Publishes a simulated match: a <c>score</c> event on every tick (minute, goals) and a <c>tick</c> event with a
 /// share price every third tick, both as JSON. Driven by <see cref="TimeProvider"/>, so tests can use a fake clock.
 /// Several instances publish one feed: only the holder of the <c>live-feed</c> lease publishes a tick; when it
-/// dies, its lease expires after three intervals and another instance takes over.
+/// dies, its lease expires after three intervals and another instance takes over. The match (minute, score, price)
+/// is kept per process, not in the shared store: after a takeover the feed goes on with the new holder's own match,
+/// so clients see the minute and score jump (acceptable for a simulation; a real feed's state would be shared).
 /// </summary>
 internal sealed partial class LiveFeedPublisher(
     ISseTopics topics, IOptions<LiveFeedOptions> options, TimeProvider time, ILogger<LiveFeedPublisher> logger, IInstanceLease lease) : BackgroundService

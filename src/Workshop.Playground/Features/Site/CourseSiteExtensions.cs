@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Workshop.Playground.Features.Webhooks;
 using Workshop.Site;
 
 namespace Workshop.Playground.Features.Site;
@@ -44,7 +45,7 @@ public static class CourseSiteExtensions
             CourseSiteLog.NoRepository(logger, app.Environment.ContentRootPath);
             return null;
         }
-        var dataDirectory = app.Configuration["Workshop:DataDirectory"] ?? Path.Combine(app.Environment.ContentRootPath, ".data");
+        var dataDirectory = PlaygroundDataDirectory.Resolve(app.Configuration, app.Environment.ContentRootPath);
         var output = options.OutputDirectory ?? Path.Combine(dataDirectory, "site");
         try
         {

@@ -7,8 +7,10 @@ namespace Workshop.Playground.Features.Webhooks;
 /// configuration. The operating system releases the lock when the process ends, even when it is killed.
 /// </summary>
 /// <remarks>
-/// A hosted service registered first, and taking the lock in its constructor: the host creates its hosted services
-/// in order before starting any, so the lock is held before the webhook dispatcher exists.
+/// Taken while services are registered (<see cref="WebhooksFeature.AddPlaygroundWebhooks"/>), before anything writes
+/// to the directory: mapping the course site rebuilds <c>{data}/site</c> before the host starts, so a lock taken by
+/// the host would come after a refused instance had already wiped the running one's site. Registered as a hosted
+/// service, so the host disposes it (and releases the lock) when it stops.
 /// </remarks>
 internal sealed class DataDirectoryLock : IHostedService, IDisposable
 {
@@ -16,10 +18,8 @@ internal sealed class DataDirectoryLock : IHostedService, IDisposable
 
     private readonly FileStream _lock;
 
-    public DataDirectoryLock(IConfiguration configuration, IHostEnvironment environment)
+    public DataDirectoryLock(string directory)
     {
-        var configured = configuration["Workshop:DataDirectory"];
-        var directory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(environment.ContentRootPath, ".data") : configured);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
         try

@@ -8,8 +8,9 @@ public static class WebhooksFeature
     /// <summary>Registers the webhook services and loads (and checks) the reference receivers' secrets.</summary>
     public static IServiceCollection AddPlaygroundWebhooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        // First of all hosted services: one instance per data directory (webhooks.db), refused at start otherwise.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DataDirectoryLock>());
+        // One instance per data directory (webhooks.db, the site), refused now, before anything writes to it.
+        var held = new DataDirectoryLock(PlaygroundDataDirectory.Resolve(configuration, environment.ContentRootPath));
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(_ => held)); // created by a factory: disposed by the host
         services.AddWebhooks(configuration);
         // Loaded now, not lazily, so a missing secret outside Development fails at start-up, naming its key.
         services.AddSingleton(ReferenceWebhookSecrets.Load(configuration, environment.IsDevelopment()));
