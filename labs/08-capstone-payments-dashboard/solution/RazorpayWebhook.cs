@@ -6,10 +6,10 @@ public static class RazorpayWebhook
     {
         app.MapPost("/webhooks/razorpay", async (HttpContext context, RazorpayVerifier verifier, PaymentLedger ledger, OpsRoom ops) =>
         {
-            if (context.Request.ContentLength > 64 * 1024) return Results.Problem("The body is over 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            var body = buffer.ToArray();
+            if (await BoundedBody.ReadAsync(context.Request, context.RequestAborted) is not { } body)
+            {
+                return Results.Problem("The body is over 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
             if (verifier.Verify(context.Request.Headers, body) is { } why)
             {
                 app.Logger.LogWarning("Razorpay webhook rejected: {Reason}", why); // the reason, never the signature

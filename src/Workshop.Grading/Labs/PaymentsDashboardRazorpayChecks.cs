@@ -25,6 +25,7 @@ internal static class PaymentsDashboardRazorpayChecks
         new("razorpay", "rejects a Razorpay request without signature", "a Razorpay event without X-Razorpay-Signature is answered 401", RejectsUnsigned),
         new("razorpay", "requires Razorpay's event id", "a correctly signed Razorpay event without x-razorpay-event-id is answered 400 (a redelivery could not be recognised)", RequiresEventId),
         new("razorpay", "a Razorpay redelivery is answered as a duplicate", "the same x-razorpay-event-id and body posted twice are answered 2xx both times, the second with \"duplicate\":true", AnswersDuplicate),
+        new("razorpay", "bounds a chunked Razorpay body", "a correctly signed Razorpay event of about 80 KB sent chunked (no Content-Length) is answered 413", BoundsChunkedBody),
         new("razorpay", "Razorpay payments reach the dashboard once each", "a captured and a failed Razorpay payment (the captured one redelivered) arrive on GET /events once each, with their status, amount and currency", ReachesDashboardOnce),
     ];
 
@@ -64,6 +65,14 @@ internal static class PaymentsDashboardRazorpayChecks
     private static Task<CheckOutcome> RequiresEventId(CheckContext c) =>
         ExpectAsync(RazorpayGateway.PostAsync(c.Http, Receiver(c), eventId: null, Captured(Tag()), c.CancellationToken),
             s => s == (int)HttpStatusCode.BadRequest, "400");
+
+    private static Task<CheckOutcome> BoundsChunkedBody(CheckContext c)
+    {
+        // A valid, signed event: only its size is wrong, so nothing but a limit that counts the bytes refuses it.
+        var big = RazorpayGateway.Event("payment.captured", $"pay_rzp_big_{Tag()}", 100, new string('x', 80 * 1024));
+        return ExpectAsync(RazorpayGateway.PostAsync(c.Http, Receiver(c), RazorpayGateway.NewEventId(), big, c.CancellationToken, chunked: true),
+            s => s == (int)HttpStatusCode.RequestEntityTooLarge, "413");
+    }
 
     private static async Task<CheckOutcome> AnswersDuplicate(CheckContext c)
     {
