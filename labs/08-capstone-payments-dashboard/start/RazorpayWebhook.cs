@@ -18,7 +18,9 @@ public static class RazorpayWebhook
             // TODO 7 (razorpay, part 2): the idempotency key. A fresh key per request means a redelivery counts again.
             //   Razorpay sends the event's id in the x-razorpay-event-id header (the same id on every retry): use it,
             //   prefixed with "razorpay:" so it never collides with a Standard webhook-id, and answer 400 when it is
-            //   missing (a redelivery could not be recognised).
+            //   missing (a redelivery could not be recognised). That id is not signed, so a captured body re-posted
+            //   under a fresh id would count again: also key the payment on a hash of the raw body
+            //   ("razorpay-body:" + hex SHA-256), passing both keys to ledger.Accept([...], payment).
             var eventId = Guid.NewGuid().ToString("N");
             if (Payment.TryParseRazorpay(body, out var error) is not { } payment)
             {
