@@ -15,13 +15,18 @@ public sealed class PaymentLedger
     private long _lastId;
 
     /// <summary>Records a payment; false when this webhook-id was already accepted (a redelivery).</summary>
-    public bool Accept(string webhookId, Payment payment)
+    public bool Accept(string webhookId, Payment payment) => Accept([webhookId], payment);
+
+    /// <summary>Records a payment known by several keys; false when any of them was already accepted (a redelivery or a replay).</summary>
+    public bool Accept(IReadOnlyCollection<string> keys, Payment payment)
     {
         lock (_gate)
         {
             // TODO 2 solved: why by webhook-id: the gateway retries with the SAME id (and a fresh timestamp and
             // signature) whenever it did not see our 2xx in time; a second effect would count the money twice.
-            if (!_seenWebhookIds.Add(webhookId)) return false;
+            // Why any key: one event may be known by its id and by a hash of its body; a match on either is the same event.
+            if (keys.Any(_seenWebhookIds.Contains)) return false;
+            _seenWebhookIds.UnionWith(keys);
             var id = ++_lastId;
             _log.Add((id, payment));
             if (_log.Count > 1000) _log.RemoveAt(0);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 /// <summary><c>POST /webhooks/razorpay</c>: Razorpay-style payment events into the same ledger, dashboard and chat.</summary>
 public static class RazorpayWebhook
 {
@@ -6,10 +8,10 @@ public static class RazorpayWebhook
     {
         app.MapPost("/webhooks/razorpay", async (HttpContext context, RazorpayVerifier verifier, PaymentLedger ledger, OpsRoom ops) =>
         {
-            if (context.Request.ContentLength > 64 * 1024) return Results.Problem("The body is over 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            var body = buffer.ToArray();
+            if (await BoundedBody.ReadAsync(context.Request, context.RequestAborted) is not { } body)
+            {
+                return Results.Problem("The body is over 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
             if (verifier.Verify(context.Request.Headers, body) is { } why)
             {
                 app.Logger.LogWarning("Razorpay webhook rejected: {Reason}", why); // the reason, never the signature
@@ -27,7 +29,10 @@ public static class RazorpayWebhook
                 return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Not a payment event");
             }
             // Why a prefix: both gateways' ids share one ledger, and one gateway's id must never shadow the other's.
-            if (!ledger.Accept("razorpay:" + eventId, payment)) return Results.Ok(new { id = eventId, duplicate = true });
+            // Why a hash of the body too: the event id is not signed, so a captured body and signature re-posted under a
+            // fresh id would count again; the signed bytes are what a replay cannot change.
+            var bodyKey = "razorpay-body:" + Convert.ToHexStringLower(SHA256.HashData(body));
+            if (!ledger.Accept(["razorpay:" + eventId, bodyKey], payment)) return Results.Ok(new { id = eventId, duplicate = true });
             ops.Announce(payment);
             return Results.Ok(new { id = eventId, duplicate = false });
         });

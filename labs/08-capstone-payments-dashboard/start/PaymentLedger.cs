@@ -15,12 +15,15 @@ public sealed class PaymentLedger
     private long _lastId;
 
     /// <summary>Records a payment; false when this webhook-id was already accepted (a redelivery).</summary>
-    public bool Accept(string webhookId, Payment payment)
+    public bool Accept(string webhookId, Payment payment) => Accept([webhookId], payment);
+
+    /// <summary>Records a payment known by several keys; false when any of them was already accepted (a redelivery or a replay).</summary>
+    public bool Accept(IReadOnlyCollection<string> keys, Payment payment)
     {
         lock (_gate)
         {
             // TODO 2 (idempotent): the gateway redelivers with the SAME webhook-id whenever it did not see our 2xx
-            //        in time. Record the ids in _seenWebhookIds and return false for one already accepted.
+            //        in time. Record the keys in _seenWebhookIds and return false when any of them was already accepted.
             var id = ++_lastId;
             _log.Add((id, payment));
             if (_log.Count > 1000) _log.RemoveAt(0);

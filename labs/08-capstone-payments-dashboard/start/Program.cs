@@ -20,10 +20,10 @@ app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSecond
 // The gateway posts here. Given: reading the raw body (with a size limit) and the answers; yours: the TODOs it calls.
 app.MapPost("/webhooks/payments", async (HttpContext context, WebhookVerifier verifier, PaymentLedger ledger, OpsRoom ops) =>
 {
-    if (context.Request.ContentLength > 64 * 1024) return Results.Problem("The body is over 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-    using var buffer = new MemoryStream();
-    await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-    var body = buffer.ToArray();
+    if (await BoundedBody.ReadAsync(context.Request, context.RequestAborted) is not { } body)
+    {
+        return Results.Problem("The body is over 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+    }
     if (verifier.Verify(context.Request.Headers, body) is { } why)
     {
         app.Logger.LogWarning("Webhook rejected: {Reason}", why); // the reason, never the signature

@@ -6,10 +6,10 @@ public static class RazorpayWebhook
     {
         app.MapPost("/webhooks/razorpay", async (HttpContext context, RazorpayVerifier verifier, PaymentLedger ledger, OpsRoom ops) =>
         {
-            if (context.Request.ContentLength > 64 * 1024) return Results.Problem("The body is over 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            var body = buffer.ToArray();
+            if (await BoundedBody.ReadAsync(context.Request, context.RequestAborted) is not { } body)
+            {
+                return Results.Problem("The body is over 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
             if (verifier.Verify(context.Request.Headers, body) is { } why)
             {
                 app.Logger.LogWarning("Razorpay webhook rejected: {Reason}", why); // the reason, never the signature
@@ -18,7 +18,9 @@ public static class RazorpayWebhook
             // TODO 7 (razorpay, part 2): the idempotency key. A fresh key per request means a redelivery counts again.
             //   Razorpay sends the event's id in the x-razorpay-event-id header (the same id on every retry): use it,
             //   prefixed with "razorpay:" so it never collides with a Standard webhook-id, and answer 400 when it is
-            //   missing (a redelivery could not be recognised).
+            //   missing (a redelivery could not be recognised). That id is not signed, so a captured body re-posted
+            //   under a fresh id would count again: also key the payment on a hash of the raw body
+            //   ("razorpay-body:" + hex SHA-256), passing both keys to ledger.Accept([...], payment).
             var eventId = Guid.NewGuid().ToString("N");
             if (Payment.TryParseRazorpay(body, out var error) is not { } payment)
             {

@@ -31,7 +31,7 @@ public sealed class NotificationsChecks : ILabCheckSet
         new("read", "marks your own as read, idempotently", "POST /notifications/{id}/read on your own answers 2xx twice; unread drops by one, once, on GET /notifications and on the stream", MarksOwnRead),
         new("read", "refuses someone else's and unknown ids", "B marking A's notification answers 403 (or 404) and changes A's unread count not; an id that never existed answers 404", RefusesOthers),
         new("resume", "replays your missed notifications after Last-Event-ID", "a stream opened with Last-Event-ID: N first gets this user's notifications after N, in order, not N itself and none of another user's", ResumesPerUser),
-        new("resume", "keeps a bounded inbox", "after 60 notifications to one user, GET /notifications lists at most 50, the newest among them", KeepsBoundedInbox),
+        new("resume", "keeps a bounded inbox", "after 60 notifications to one user, GET /notifications lists at most 50, the newest among them, and marking the first (evicted) read answers 404", KeepsBoundedInbox),
         new("shared", "seven tabs share one stream", "seven tabs of the page in one browser all load and show a new notification, while at most one EventSource is open among them", SharedStreamProbe.SevenTabsShareOneStream) { Timeout = TimeSpan.FromSeconds(45) },
         new("shared", "another tab takes the stream over", "with three tabs open, closing the tab that holds the stream leaves the other two showing new notifications, still over at most one EventSource", SharedStreamProbe.AnotherTabTakesOver) { Timeout = TimeSpan.FromSeconds(35) },
     ];
@@ -170,11 +170,19 @@ public sealed class NotificationsChecks : ILabCheckSet
     private static async Task<CheckOutcome> KeepsBoundedInbox(CheckContext context)
     {
         using var a = await NotificationUser.SignInAsync(context, "ada");
+        var first = 0L;
         var last = 0L;
-        for (var i = 0; i < 60; i++) last = await NotificationUser.NotifyAsync(context, a.Name, $"flood-{i}");
+        for (var i = 0; i < 60; i++)
+        {
+            last = await NotificationUser.NotifyAsync(context, a.Name, $"flood-{i}");
+            if (i == 0) first = last;
+        }
         var inbox = await a.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/notifications", context.CancellationToken);
         var ids = inbox.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetInt64()).ToList();
-        return CheckOutcome.When(ids.Count <= 50 && ids.Contains(last), $"GET /notifications lists {ids.Count} notifications; the newest (#{last}) {(ids.Contains(last) ? "is" : "is not")} among them");
+        // The listing alone can be trimmed while everything stays stored: the evicted first one must be gone for real.
+        var evicted = await a.MarkReadAsync(first, context.CancellationToken);
+        return CheckOutcome.When(ids.Count <= 50 && ids.Contains(last) && evicted == 404,
+            $"GET /notifications lists {ids.Count} notifications; the newest (#{last}) {(ids.Contains(last) ? "is" : "is not")} among them; marking the evicted first (#{first}) read: {evicted}");
     }
 
     private static async Task<CheckOutcome> ResumesPerUser(CheckContext context)

@@ -7,8 +7,9 @@ namespace Workshop.Grading.Labs;
 
 /// <summary>
 /// Lab 08's task "razorpay": the check plays a Razorpay-style gateway (<see cref="RazorpayGateway"/>) posting to
-/// <c>POST /webhooks/razorpay</c>. Only the body is signed (hex HMAC-SHA256, no timestamp); the event id header is the
-/// idempotency key; accepted payments join the same dashboard stream as the Standard Webhooks ones.
+/// <c>POST /webhooks/razorpay</c>. Only the body is signed (hex HMAC-SHA256, no timestamp); the event id header and a
+/// hash of the signed body are the idempotency keys (the header alone is not signed, so it cannot stop a replay);
+/// accepted payments join the same dashboard stream as the Standard Webhooks ones.
 /// </summary>
 internal static class PaymentsDashboardRazorpayChecks
 {
@@ -25,6 +26,9 @@ internal static class PaymentsDashboardRazorpayChecks
         new("razorpay", "rejects a Razorpay request without signature", "a Razorpay event without X-Razorpay-Signature is answered 401", RejectsUnsigned),
         new("razorpay", "requires Razorpay's event id", "a correctly signed Razorpay event without x-razorpay-event-id is answered 400 (a redelivery could not be recognised)", RequiresEventId),
         new("razorpay", "a Razorpay redelivery is answered as a duplicate", "the same x-razorpay-event-id and body posted twice are answered 2xx both times, the second with \"duplicate\":true", AnswersDuplicate),
+        new("razorpay", "a replayed Razorpay body under a fresh event id counts once", "the same signed body posted under two different x-razorpay-event-id values is answered 2xx both times, the second with \"duplicate\":true (the event id is not signed)", CountsReplayOnce),
+        new("razorpay", "two Razorpay events about one payment both count", "payment.failed then payment.captured for the same payment id, each with its own event id, are answered 2xx with \"duplicate\":false both times", CountsEachEventOfAPayment),
+        new("razorpay", "bounds a chunked Razorpay body", "a correctly signed Razorpay event of about 80 KB sent chunked (no Content-Length) is answered 413", BoundsChunkedBody),
         new("razorpay", "Razorpay payments reach the dashboard once each", "a captured and a failed Razorpay payment (the captured one redelivered) arrive on GET /events once each, with their status, amount and currency", ReachesDashboardOnce),
     ];
 
@@ -65,22 +69,59 @@ internal static class PaymentsDashboardRazorpayChecks
         ExpectAsync(RazorpayGateway.PostAsync(c.Http, Receiver(c), eventId: null, Captured(Tag()), c.CancellationToken),
             s => s == (int)HttpStatusCode.BadRequest, "400");
 
+    private static Task<CheckOutcome> BoundsChunkedBody(CheckContext c)
+    {
+        // A valid, signed event: only its size is wrong, so nothing but a limit that counts the bytes refuses it.
+        var big = RazorpayGateway.Event("payment.captured", $"pay_rzp_big_{Tag()}", 100, new string('x', 80 * 1024));
+        return ExpectAsync(RazorpayGateway.PostAsync(c.Http, Receiver(c), RazorpayGateway.NewEventId(), big, c.CancellationToken, chunked: true),
+            s => s == (int)HttpStatusCode.RequestEntityTooLarge, "413");
+    }
+
     private static async Task<CheckOutcome> AnswersDuplicate(CheckContext c)
     {
+        // Razorpay's retry: the same event id, the same body, so the same signature.
         var eventId = RazorpayGateway.NewEventId();
         var body = Captured(Tag());
-        var answers = new List<string>();
+        var (codes, answers) = await PostAllAsync(c, [(eventId, body), (eventId, body)]);
+        var ok = codes.All(Is2xx) && IsDuplicate(answers[1]) == true && IsDuplicate(answers[0]) != true;
+        return CheckOutcome.When(ok, Describe(codes, answers));
+    }
+
+    private static async Task<CheckOutcome> CountsReplayOnce(CheckContext c)
+    {
+        // What an eavesdropper can do: keep a signed body and its signature, and post them again under any event id.
+        var body = Captured(Tag());
+        var (codes, answers) = await PostAllAsync(c, [(RazorpayGateway.NewEventId(), body), (RazorpayGateway.NewEventId(), body)]);
+        var ok = codes.All(Is2xx) && IsDuplicate(answers[0]) == false && IsDuplicate(answers[1]) == true;
+        return CheckOutcome.When(ok, Describe(codes, answers));
+    }
+
+    private static async Task<CheckOutcome> CountsEachEventOfAPayment(CheckContext c)
+    {
+        // A payment that failed and was then captured on a retry: one payment id, two distinct events, both real.
+        var paymentId = $"pay_rzp_twice_{Tag()}";
+        var failed = RazorpayGateway.Event("payment.failed", paymentId, 30000, "thali");
+        var captured = RazorpayGateway.Event("payment.captured", paymentId, 30000, "thali");
+        var (codes, answers) = await PostAllAsync(c, [(RazorpayGateway.NewEventId(), failed), (RazorpayGateway.NewEventId(), captured)]);
+        var ok = codes.All(Is2xx) && answers.All(a => IsDuplicate(a) == false);
+        return CheckOutcome.When(ok, Describe(codes, answers));
+    }
+
+    private static async Task<(List<int> Codes, List<string> Answers)> PostAllAsync(CheckContext c, (string EventId, string Body)[] posts)
+    {
         var codes = new List<int>();
-        for (var i = 0; i < 2; i++)
+        var answers = new List<string>();
+        foreach (var (eventId, body) in posts)
         {
-            // Razorpay's retry: the same event id, the same body, so the same signature.
             using var response = await RazorpayGateway.PostAsync(c.Http, Receiver(c), eventId, body, c.CancellationToken);
             codes.Add((int)response.StatusCode);
             answers.Add(await response.Content.ReadAsStringAsync(c.CancellationToken));
         }
-        var ok = codes.All(Is2xx) && IsDuplicate(answers[1]) == true && IsDuplicate(answers[0]) != true;
-        return CheckOutcome.When(ok, $"answers [{string.Join(", ", codes)}]; bodies [{string.Join(" | ", answers.Select(a => a.Length > 120 ? a[..120] : a))}]");
+        return (codes, answers);
     }
+
+    private static string Describe(List<int> codes, List<string> answers) =>
+        $"answers [{string.Join(", ", codes)}]; bodies [{string.Join(" | ", answers.Select(a => a.Length > 120 ? a[..120] : a))}]";
 
     private static bool? IsDuplicate(string json)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using Workshop.Grading.Checks;
 using Workshop.Grading.Probes;
@@ -8,7 +9,8 @@ namespace Workshop.Grading.Labs;
 /// Lab 10's browser checks: several tabs of the page in one browser context (one cookie jar, one connection pool,
 /// so HTTP/1.1's six connections per origin apply to them together). Each tab counts the EventSources it has open
 /// (an init script wraps the constructor); a SharedWorker's stream counts as none, which is fine: the lesson is
-/// "not one per tab".
+/// "not one per tab". Each tab's GET /notifications are counted too: a page that polls from every tab has no
+/// EventSource at all, and shares nothing.
 /// </summary>
 internal static class SharedStreamProbe
 {
@@ -26,6 +28,11 @@ internal static class SharedStreamProbe
 
     private static readonly TimeSpan LoadWithin = TimeSpan.FromSeconds(6);
 
+    // A tab reads its inbox once on load; a tab that keeps asking is polling, which shares nothing either.
+    private const int InboxReadsPerTab = 2;
+
+    private static readonly ConditionalWeakTable<IPage, StrongBox<int>> InboxReads = new();
+
     public static Task<CheckOutcome> SevenTabsShareOneStream(CheckContext context) =>
         PageProbe.WithPagesAsync(context, 7, async (pages, errors) =>
         {
@@ -36,8 +43,9 @@ internal static class SharedStreamProbe
             var tag = Guid.NewGuid().ToString("N")[..6];
             await NotificationUser.NotifyAsync(context, name, $"hello-{tag}");
             var shown = await ShowingAsync(pages, $"hello-{tag}", PageProbe.WaitMilliseconds);
-            var ok = open <= 1 && shown == pages.Count;
-            return CheckOutcome.When(ok, PageProbe.WithErrors($"{open} EventSources open among {pages.Count} tabs; {shown} of {pages.Count} tabs showed the new notification in #list", errors));
+            var reads = MostInboxReads(pages);
+            var ok = open <= 1 && shown == pages.Count && reads <= InboxReadsPerTab;
+            return CheckOutcome.When(ok, PageProbe.WithErrors($"{open} EventSources open among {pages.Count} tabs; {shown} of {pages.Count} tabs showed the new notification in #list; the busiest tab asked GET /notifications {reads} time(s) (at most {InboxReadsPerTab}: polling is not sharing)", errors));
         });
 
     public static Task<CheckOutcome> AnotherTabTakesOver(CheckContext context) =>
@@ -57,14 +65,23 @@ internal static class SharedStreamProbe
                 return CheckOutcome.Fail($"after tab {leader + 1} (the one holding the stream) closed, {orphaned.Observed}");
             }
             var open = await OpenStreamsAsync(rest);
-            return CheckOutcome.When(open <= 1, PageProbe.WithErrors($"after tab {leader + 1} closed, the other two show new notifications; {open} EventSources open among them", errors));
+            var reads = MostInboxReads(rest);
+            return CheckOutcome.When(open <= 1 && reads <= InboxReadsPerTab, PageProbe.WithErrors($"after tab {leader + 1} closed, the other two show new notifications; {open} EventSources open among them; the busiest asked GET /notifications {reads} time(s) (at most {InboxReadsPerTab})", errors));
         });
 
     /// <summary>Signs in with the context's own request client (its cookies are the tabs'), then loads the page in every tab.</summary>
     private static async Task<CheckOutcome?> OpenSignedInAsync(CheckContext context, IReadOnlyList<IPage> pages, string name, List<string> errors)
     {
         var url = context.HttpUrl("/").ToString();
-        foreach (var page in pages) await page.AddInitScriptAsync(CountEventSources);
+        foreach (var page in pages)
+        {
+            await page.AddInitScriptAsync(CountEventSources);
+            var reads = InboxReads.GetOrCreateValue(page);
+            page.Request += (_, request) =>
+            {
+                if (request.Method == "GET" && new Uri(request.Url).AbsolutePath == "/notifications") Interlocked.Increment(ref reads.Value);
+            };
+        }
         var login = await pages[0].Context.APIRequest.PostAsync(context.HttpUrl("/login").ToString(), new APIRequestContextOptions { DataObject = new { name } });
         if (!login.Ok) return CheckOutcome.Fail($"POST /login from the browser answered {login.Status}");
         for (var i = 0; i < pages.Count; i++)
@@ -105,6 +122,9 @@ internal static class SharedStreamProbe
 
     private static async Task<int> ShowingAsync(IReadOnlyList<IPage> pages, string text, float timeout) =>
         (await Task.WhenAll(pages.Select(p => PageProbe.WaitForTextAsync(p, "#list", text, timeout)))).Count(shown => shown);
+
+    private static int MostInboxReads(IReadOnlyList<IPage> pages) =>
+        pages.Max(p => InboxReads.TryGetValue(p, out var reads) ? Volatile.Read(ref reads.Value) : 0);
 
     private static async Task<int> OpenStreamsAsync(IReadOnlyList<IPage> pages) => (await Task.WhenAll(pages.Select(CountAsync))).Sum();
 

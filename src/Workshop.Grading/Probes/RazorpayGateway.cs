@@ -41,12 +41,17 @@ public static class RazorpayGateway
 
     /// <summary>
     /// Posts <paramref name="body"/> signed as <paramref name="signedBody"/> (default: the same bytes). A null
-    /// <paramref name="eventId"/> leaves the event id header out; <paramref name="signed"/> false leaves the signature out.
+    /// <paramref name="eventId"/> leaves the event id header out; <paramref name="signed"/> false leaves the signature out;
+    /// <paramref name="chunked"/> sends the body chunked, without a Content-Length.
     /// </summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient http, Uri url, string? eventId, string body, CancellationToken cancellationToken,
-        string? signedBody = null, string secret = DevSecret, bool signed = true)
+        string? signedBody = null, string secret = DevSecret, bool signed = true, bool chunked = false)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        HttpContent content = chunked
+            ? new ChunkedContent(Encoding.UTF8.GetBytes(body), "application/json").Typed()
+            : new StringContent(body, Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        if (chunked) request.Headers.TransferEncodingChunked = true;
         if (signed) request.Headers.Add("X-Razorpay-Signature", Sign(secret, signedBody ?? body));
         if (eventId is not null) request.Headers.Add("x-razorpay-event-id", eventId);
         return await http.SendAsync(request, cancellationToken);
