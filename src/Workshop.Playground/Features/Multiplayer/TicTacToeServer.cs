@@ -197,6 +197,7 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Game {GameId}: refused a message: {Reason}")]
+    // Debug: every refused message would be one line, so at Information a single client could flood the log.
+    [LoggerMessage(1, LogLevel.Debug, "Game {GameId}: refused a message: {Reason}")]
     private static partial void LogRefused(ILogger logger, string gameId, string reason);
 }
