@@ -102,8 +102,12 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
                 if (table.SeatOf(connection) is { } seat)
                 {
                     seat.Connection = null;
-                    if (!table.IsOver && connection.PeerCloseStatus == WebSocketCloseStatus.NormalClosure) table.Left = seat.Mark;
-                    else if (!table.IsOver) seat.Grace = _time.CreateTimer(_ => GiveUp(table, seat), null, options.Value.ReconnectGrace, Timeout.InfiniteTimeSpan);
+                    var goodbye = connection.PeerCloseStatus == WebSocketCloseStatus.NormalClosure;
+                    // After the end of a game a goodbye frees the seat for the next one; a vanished player gets its grace
+                    // either way, so a seat is never away with nothing to give it up.
+                    if (goodbye && table.IsOver) seat.Clear();
+                    else if (goodbye) table.Left = seat.Mark;
+                    else seat.Grace = _time.CreateTimer(_ => GiveUp(table, seat), null, options.Value.ReconnectGrace, Timeout.InfiniteTimeSpan);
                 }
                 if (_hub.CountOf(table.Id) > 0) PushState(table);
             }
@@ -114,8 +118,10 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     {
         lock (table.Game)
         {
-            if (!seat.IsAway || table.IsOver) return;
-            table.Left = seat.Mark;
+            if (!seat.IsAway) return;
+            // Over already (won, drawn or abandoned): the seat is only freed for the next game; else the game ends.
+            if (table.IsOver) seat.Clear();
+            else table.Left = seat.Mark;
             PushState(table);
         }
         lock (_gate) ForgetIfIdle(table);

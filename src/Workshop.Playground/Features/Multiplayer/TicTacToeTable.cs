@@ -34,7 +34,7 @@ internal sealed class TicTacToeTable(string id)
     {
         if (Left is { } left) return ("abandoned", left.ToString());
         if (Game.Winner is not null) return ("over", null);
-        if (Seats[1].Token is null) return ("waiting", null);
+        if (Seats.Any(s => s.Token is null)) return ("waiting", null);
         return Seats.FirstOrDefault(s => s.IsAway) is { } away ? ("away", away.Mark.ToString()) : ("playing", null);
     }
 }
