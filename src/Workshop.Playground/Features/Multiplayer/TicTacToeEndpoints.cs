@@ -41,7 +41,7 @@ internal static partial class TicTacToeEndpoints
             }
             var server = context.RequestServices.GetRequiredService<TicTacToeServer>();
             // The place is reserved before the upgrade and held by this request until it ends, however it ends.
-            using var reservation = server.TryReserve(gameId, out var refusal);
+            using var reservation = server.TryReserve(gameId, out var refusal, token.Length == 0 ? null : token);
             if (reservation is null)
             {
                 await RefuseAsync(context, refusal!);

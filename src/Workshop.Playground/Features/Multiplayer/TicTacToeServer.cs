@@ -28,10 +28,11 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     }
 
     /// <summary>
-    /// Reserves a place in game <paramref name="gameId"/> before the upgrade: the reservation (dispose it when the
-    /// connection ends), or null with <paramref name="refusal"/> <c>too-many-games</c> or <c>game-full</c>.
+    /// Reserves a place in game <paramref name="gameId"/> before the upgrade (showing <paramref name="token"/> if the
+    /// connection has one): the reservation (dispose it when the connection ends), or null with
+    /// <paramref name="refusal"/> <c>too-many-games</c> or <c>game-full</c>.
     /// </summary>
-    public TicTacToeReservation? TryReserve(string gameId, out string? refusal)
+    public TicTacToeReservation? TryReserve(string gameId, out string? refusal, string? token = null)
     {
         var settings = options.Value;
         lock (_gate)
@@ -45,23 +46,49 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
                 }
                 _tables[gameId] = table = new TicTacToeTable(gameId);
             }
-            if (table.Reserved >= 2 + settings.MaxSpectatorsPerGame)
+            bool forPlayer;
+            lock (table.Game)
+            {
+                // Players have places of their own, so spectators can never keep one out: a token holder gets one
+                // (two per seat, for a reload whose old connection has not ended yet), a newcomer only while a seat is free.
+                forPlayer = table.Seats.Any(s => s.Holds(token))
+                    ? table.PlayerPlaces < 2 * table.Seats.Length
+                    : !table.IsOver && table.Seats.Any(s => s.Token is null) && table.PlayerPlaces < table.Seats.Length;
+            }
+            if (!forPlayer && table.SpectatorPlaces >= settings.MaxSpectatorsPerGame)
             {
                 refusal = "game-full";
+                ForgetIfIdle(table);
                 return null;
             }
-            table.Reserved++;
+            if (forPlayer) table.PlayerPlaces++;
+            else table.SpectatorPlaces++;
             refusal = null;
-            return new TicTacToeReservation(table, Release);
+            return new TicTacToeReservation(table, forPlayer, Release);
         }
     }
 
-    private void Release(TicTacToeTable table)
+    private void Release(TicTacToeReservation reservation)
     {
         lock (_gate)
         {
-            table.Reserved--;
+            var table = reservation.Table;
+            if (reservation.ForPlayer) table.PlayerPlaces--;
+            else table.SpectatorPlaces--;
             ForgetIfIdle(table);
+        }
+    }
+
+    /// <summary>A player's place whose connection got no seat (another newcomer took it first) becomes a spectator's.</summary>
+    private void WatchInstead(TicTacToeReservation reservation)
+    {
+        lock (_gate)
+        {
+            if (!reservation.ForPlayer) return;
+            reservation.ForPlayer = false;
+            reservation.Table.PlayerPlaces--;
+            // Possibly one over the spectators' cap, for as long as this connection lasts: bounded by the seats.
+            reservation.Table.SpectatorPlaces++;
         }
     }
 
@@ -76,6 +103,7 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     public async Task RunAsync(TicTacToeReservation reservation, WebSocketConnection connection, string? token, CancellationToken stopping)
     {
         var table = reservation.Table;
+        bool seated;
         lock (table.Game)
         {
             // The token first: a player coming back gets its own seat, even while a stranger waits for a free one.
@@ -84,7 +112,9 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
             _hub.Join(table.Id, connection, "member");
             connection.TrySend(TicTacToeMessages.Welcome(seat?.Mark.ToString() ?? "spectator", secret));
             PushState(table);
+            seated = seat is not null;
         }
+        if (!seated) WatchInstead(reservation);
         try
         {
             await connection.RunAsync((message, _) =>

@@ -21,8 +21,17 @@ internal sealed class TicTacToeTable(string id)
 
     public bool IsOver => Left is not null || Game.Winner is not null;
 
-    /// <summary>Places taken (players and spectators); changed only under the server's lock.</summary>
-    public int Reserved { get; set; }
+    /// <summary>
+    /// Places held for players (a token holder coming back, or a newcomer while a seat is free), apart from the
+    /// spectators' so that watchers can never keep a player out; changed only under the server's lock.
+    /// </summary>
+    public int PlayerPlaces { get; set; }
+
+    /// <summary>Places held by spectators; changed only under the server's lock.</summary>
+    public int SpectatorPlaces { get; set; }
+
+    /// <summary>Places taken (players and spectators).</summary>
+    public int Reserved => PlayerPlaces + SpectatorPlaces;
 
     /// <summary>True while a vanished player's grace period runs (read under the game's lock).</summary>
     public bool AwaitsRejoin => !IsOver && Seats.Any(s => s.IsAway);
