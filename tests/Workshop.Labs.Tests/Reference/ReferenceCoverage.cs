@@ -87,6 +87,9 @@ public static class ReferenceCoverage
         // Lab 09's bounds and grace period (the playground's defaults, 1,000 games and 10 s, are too big for a check).
         ["Multiplayer__MaxGames"] = "32",
         ["Multiplayer__ReconnectGrace"] = "00:00:03",
+        // Every check connects from one address: the per-client caps must not answer before the server's own 503.
+        ["Multiplayer__MaxGamesPerClient"] = "1000",
+        ["Security__RateLimits__GameUpgrades__PermitLimit"] = "100000",
         ["ServerSentEvents__HeartbeatInterval"] = "00:00:01",
     };
 }

@@ -19,6 +19,7 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     private readonly WebSocketHub _hub = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TicTacToeTable> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _gamesByClient = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Games with at least one place reserved or a player who may come back.</summary>
@@ -28,11 +29,11 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     }
 
     /// <summary>
-    /// Reserves a place in game <paramref name="gameId"/> before the upgrade (showing <paramref name="token"/> if the
-    /// connection has one): the reservation (dispose it when the connection ends), or null with
-    /// <paramref name="refusal"/> <c>too-many-games</c> or <c>game-full</c>.
+    /// Reserves a place in game <paramref name="gameId"/> before the upgrade for <paramref name="client"/> (showing
+    /// <paramref name="token"/> if it has one): the reservation (dispose it when the connection ends), or null with
+    /// <paramref name="refusal"/> <c>too-many-games</c>, <c>too-many-games-from-client</c> or <c>game-full</c>.
     /// </summary>
-    public TicTacToeReservation? TryReserve(string gameId, out string? refusal, string? token = null)
+    public TicTacToeReservation? TryReserve(string gameId, out string? refusal, string? token = null, string client = "")
     {
         var settings = options.Value;
         lock (_gate)
@@ -44,7 +45,14 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
                     refusal = "too-many-games";
                     return null;
                 }
-                _tables[gameId] = table = new TicTacToeTable(gameId);
+                // Games in grace count too: a client churning connections that vanish keeps its games open.
+                if (_gamesByClient.GetValueOrDefault(client) >= settings.MaxGamesPerClient)
+                {
+                    refusal = "too-many-games-from-client";
+                    return null;
+                }
+                _tables[gameId] = table = new TicTacToeTable(gameId, client);
+                _gamesByClient[client] = _gamesByClient.GetValueOrDefault(client) + 1;
             }
             bool forPlayer;
             lock (table.Game)
@@ -96,7 +104,10 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     {
         bool awaits;
         lock (table.Game) awaits = table.AwaitsRejoin;
-        if (table.Reserved == 0 && !awaits && _tables.GetValueOrDefault(table.Id) == table) _tables.Remove(table.Id);
+        if (table.Reserved != 0 || awaits || _tables.GetValueOrDefault(table.Id) != table) return;
+        _tables.Remove(table.Id);
+        if (_gamesByClient[table.Creator] is 1) _gamesByClient.Remove(table.Creator);
+        else _gamesByClient[table.Creator]--;
     }
 
     /// <summary>Seats the connection (by <paramref name="token"/> when it holds one) and plays until it ends.</summary>

@@ -7,7 +7,7 @@ namespace Workshop.Playground.Features.Multiplayer;
 /// released by disposing the reservation; the server forgets the table when its last place is released and no
 /// player who vanished may still come back. Seats and <see cref="Left"/> change only under the game's lock.
 /// </summary>
-internal sealed class TicTacToeTable(string id)
+internal sealed class TicTacToeTable(string id, string creator)
 {
     public string Id { get; } = id;
 
@@ -20,6 +20,9 @@ internal sealed class TicTacToeTable(string id)
     public char? Left { get; set; }
 
     public bool IsOver => Left is not null || Game.Winner is not null;
+
+    /// <summary>The client (see <c>ClientPartition</c>) whose connection opened the game: it counts against that client's cap.</summary>
+    public string Creator { get; } = creator;
 
     /// <summary>
     /// Places held for players (a token holder coming back, or a newcomer while a seat is free), apart from the
