@@ -55,7 +55,7 @@ public static class ReferenceCoverage
         ["09"] = new Dictionary<string, string[]>
         {
             ["join"] = ["seats X, then O, then a spectator", "refuses a bad game id", "refuses an oversized message", "bounds the number of games"],
-            ["moves"] = ["a move reaches both players and the spectator", "an out-of-turn move is refused", "a taken or missing cell is refused", "a spectator cannot move", "a won game takes no more moves"],
+            ["moves"] = ["a move reaches both players and the spectator", "a move before O joins is refused", "an out-of-turn move is refused", "a taken or missing cell is refused", "a spectator cannot move", "a won game takes no more moves"],
             ["rejoin"] = ["a player who comes back gets its seat and board", "a stranger cannot take a vanished player's seat", "the newest connection holds the seat"],
             ["leave"] = ["a player who leaves ends the game", "a vanished player is given up after the grace period"],
         },

@@ -187,6 +187,7 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
                 {
                     ("move", null) => "spectators cannot move",
                     ("move", _) when table.Left is not null => "the game is over",
+                    ("move", _) when table.Seats.Any(s => s.Token is null) => "wait for a second player",
                     ("move", _) => table.Game.TryMove(seat!.Mark, cell),
                     ("reset", null) => "spectators cannot reset",
                     ("reset", _) when !table.IsOver => "the game is not over",
