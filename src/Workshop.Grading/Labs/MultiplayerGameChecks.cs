@@ -22,8 +22,9 @@ public sealed partial class MultiplayerGameChecks : ILabCheckSet
         new("join", "seats X, then O, then a spectator", "three connections to a new game are welcomed as X and O (each with its own token) and spectator (no token); the spectator gets the empty board, status playing", SeatsArrivals),
         new("join", "refuses a bad game id", "an upgrade to /ws/game?game=a%20b is refused with 400 before it is accepted", RefusesBadGameId),
         new("join", "refuses an oversized message", "a 4,000-byte message makes the server close with 1009 (message too big)", RefusesOversized),
-        new("join", "bounds the number of games", "opening one new game after another is refused with 503 at the server's maximum, and a game that ended frees its place", BoundsGames) { Timeout = TimeSpan.FromSeconds(25) },
+        new("join", "bounds the number of games", "opening one new game after another is refused with 503 at the server's maximum, while joining a game already open is still welcomed; and a game that ended frees its place", BoundsGames) { Timeout = TimeSpan.FromSeconds(25) },
         new("moves", "a move reaches both players and the spectator", "X plays cell 4: X, O and the spectator each get a state with board \"----X----\" and turn O", MoveReachesEveryone),
+        new("moves", "a move before O joins is refused", "X alone plays 4 and gets an error; O then joins to an empty board, and X's move to 4 reaches O as \"----X----\"", WaitsForSecondPlayer),
         new("moves", "an out-of-turn move is refused", "O playing first gets an error; the board stays empty, and X's move then gives \"----X----\"", RefusesOutOfTurn),
         new("moves", "a taken or missing cell is refused", "after X plays 4, O's moves to 4 and to 9 get errors; O's move to 0 then gives \"O---X----\"", RefusesBadCells),
         new("moves", "a spectator cannot move", "the spectator's move to 0 gets an error; X's move to 4 then gives the spectator \"----X----\"", SpectatorCannotMove),
@@ -94,6 +95,7 @@ public sealed partial class MultiplayerGameChecks : ILabCheckSet
     private static async Task<CheckOutcome> BoundsGames(CheckContext context)
     {
         var open = new List<GamePlayer>();
+        var gameIds = new List<string>();
         try
         {
             string? refused = null;
@@ -102,7 +104,8 @@ public sealed partial class MultiplayerGameChecks : ILabCheckSet
             {
                 try
                 {
-                    open.Add(await GamePlayer.JoinAsync(context, $"game {i}'s player", GamePlayer.NewGameId()));
+                    gameIds.Add(GamePlayer.NewGameId());
+                    open.Add(await GamePlayer.JoinAsync(context, $"game {i}'s player", gameIds[^1]));
                 }
                 catch (InvalidOperationException e) when (e.Message.Contains("HTTP 503", StringComparison.Ordinal))
                 {
@@ -110,6 +113,16 @@ public sealed partial class MultiplayerGameChecks : ILabCheckSet
                 }
             }
             if (refused is null) return CheckOutcome.Fail($"{open.Count} games were opened and none was refused");
+            // The cap is on games, not connections: a server that counts connections refuses this one too.
+            var lastOpen = open.Count - 1;
+            try
+            {
+                open.Add(await GamePlayer.JoinAsync(context, "a second player in an open game", gameIds[lastOpen]));
+            }
+            catch (InvalidOperationException e)
+            {
+                return CheckOutcome.Fail($"{refused}; then joining game {lastOpen}, which was already open, failed too: {e.Message}");
+            }
             // The player of a game that is only waiting leaves: that game is over, and its place must come back.
             await open[0].CloseAsync();
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);

@@ -55,7 +55,7 @@ public static class ReferenceCoverage
         ["09"] = new Dictionary<string, string[]>
         {
             ["join"] = ["seats X, then O, then a spectator", "refuses a bad game id", "refuses an oversized message", "bounds the number of games"],
-            ["moves"] = ["a move reaches both players and the spectator", "an out-of-turn move is refused", "a taken or missing cell is refused", "a spectator cannot move", "a won game takes no more moves"],
+            ["moves"] = ["a move reaches both players and the spectator", "a move before O joins is refused", "an out-of-turn move is refused", "a taken or missing cell is refused", "a spectator cannot move", "a won game takes no more moves"],
             ["rejoin"] = ["a player who comes back gets its seat and board", "a stranger cannot take a vanished player's seat", "the newest connection holds the seat"],
             ["leave"] = ["a player who leaves ends the game", "a vanished player is given up after the grace period"],
         },
@@ -87,6 +87,9 @@ public static class ReferenceCoverage
         // Lab 09's bounds and grace period (the playground's defaults, 1,000 games and 10 s, are too big for a check).
         ["Multiplayer__MaxGames"] = "32",
         ["Multiplayer__ReconnectGrace"] = "00:00:03",
+        // Every check connects from one address: the per-client caps must not answer before the server's own 503.
+        ["Multiplayer__MaxGamesPerClient"] = "1000",
+        ["Security__RateLimits__GameUpgrades__PermitLimit"] = "100000",
         ["ServerSentEvents__HeartbeatInterval"] = "00:00:01",
     };
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Workshop.Playground.Features.Multiplayer;
+using Workshop.Playground.Features.Security;
+using Workshop.Protocols.Http;
 using Workshop.Protocols.WebSockets;
 
 // In the framework's namespace (the ASP.NET Core convention) so Program.cs needs no extra using.
@@ -13,8 +15,8 @@ internal static partial class TicTacToeEndpoints
     {
         services.AddOptions<TicTacToeOptions>()
             .BindConfiguration(TicTacToeOptions.SectionName)
-            .Validate(o => o.MaxGames > 0 && o.MaxSpectatorsPerGame >= 0 && o.MaxMessageBytes > 0 && o.ReconnectGrace > TimeSpan.Zero,
-                "Multiplayer: MaxGames, MaxMessageBytes and ReconnectGrace must be positive, MaxSpectatorsPerGame not negative.")
+            .Validate(o => o.MaxGames > 0 && o.MaxGamesPerClient > 0 && o.MaxSpectatorsPerGame >= 0 && o.MaxMessageBytes > 0 && o.ReconnectGrace > TimeSpan.Zero,
+                "Multiplayer: MaxGames, MaxGamesPerClient, MaxMessageBytes and ReconnectGrace must be positive, MaxSpectatorsPerGame not negative.")
             .ValidateOnStart();
         return services.AddSingleton<TicTacToeServer>();
     }
@@ -41,7 +43,7 @@ internal static partial class TicTacToeEndpoints
             }
             var server = context.RequestServices.GetRequiredService<TicTacToeServer>();
             // The place is reserved before the upgrade and held by this request until it ends, however it ends.
-            using var reservation = server.TryReserve(gameId, out var refusal);
+            using var reservation = server.TryReserve(gameId, out var refusal, token.Length == 0 ? null : token, ClientPartition.KeyOf(context));
             if (reservation is null)
             {
                 await RefuseAsync(context, refusal!);
@@ -51,7 +53,7 @@ internal static partial class TicTacToeEndpoints
             var connection = await acceptor.AcceptAsync(context);
             if (connection is null) return;
             await server.RunAsync(reservation, connection, token.Length == 0 ? null : token, acceptor.ApplicationStopping);
-        });
+        }).RequireRateLimiting(RateLimitPolicies.GameUpgrades); // before the reservation: a refused upgrade holds no place
 
     private static Task RefuseAsync(HttpContext context, string refusal)
     {
@@ -63,6 +65,12 @@ internal static partial class TicTacToeEndpoints
                 extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);
         }
         context.Response.Headers.RetryAfter = "30";
+        if (refusal == "too-many-games-from-client")
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many games from your address",
+                detail: $"Your address has {options.MaxGamesPerClient} games open (a game a player vanished from stays open for its grace); join one or try again later.",
+                extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);
+        }
         return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many games",
             detail: $"The server holds its maximum of {options.MaxGames} games; try again later.",
             extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);

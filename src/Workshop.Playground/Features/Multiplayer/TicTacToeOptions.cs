@@ -8,6 +8,12 @@ internal sealed class TicTacToeOptions
     /// <summary>Games open at once; a connection to a new game beyond it gets 503 <c>too-many-games</c>. Default 1,000.</summary>
     public int MaxGames { get; set; } = 1000;
 
+    /// <summary>
+    /// Games one client (address, or IPv6 /64) may have opened and not yet forgotten, counting games kept for a
+    /// vanished player's grace; one more gets 429 <c>too-many-games-from-client</c>. Default 20.
+    /// </summary>
+    public int MaxGamesPerClient { get; set; } = 20;
+
     /// <summary>Spectators per game besides its two players; one more gets 409 <c>game-full</c>. Default 64.</summary>
     public int MaxSpectatorsPerGame { get; set; } = 64;
 

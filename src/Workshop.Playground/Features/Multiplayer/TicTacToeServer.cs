@@ -19,6 +19,7 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     private readonly WebSocketHub _hub = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TicTacToeTable> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _gamesByClient = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Games with at least one place reserved or a player who may come back.</summary>
@@ -28,10 +29,11 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     }
 
     /// <summary>
-    /// Reserves a place in game <paramref name="gameId"/> before the upgrade: the reservation (dispose it when the
-    /// connection ends), or null with <paramref name="refusal"/> <c>too-many-games</c> or <c>game-full</c>.
+    /// Reserves a place in game <paramref name="gameId"/> before the upgrade for <paramref name="client"/> (showing
+    /// <paramref name="token"/> if it has one): the reservation (dispose it when the connection ends), or null with
+    /// <paramref name="refusal"/> <c>too-many-games</c>, <c>too-many-games-from-client</c> or <c>game-full</c>.
     /// </summary>
-    public TicTacToeReservation? TryReserve(string gameId, out string? refusal)
+    public TicTacToeReservation? TryReserve(string gameId, out string? refusal, string? token = null, string client = "")
     {
         var settings = options.Value;
         lock (_gate)
@@ -43,25 +45,58 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
                     refusal = "too-many-games";
                     return null;
                 }
-                _tables[gameId] = table = new TicTacToeTable(gameId);
+                // Games in grace count too: a client churning connections that vanish keeps its games open.
+                if (_gamesByClient.GetValueOrDefault(client) >= settings.MaxGamesPerClient)
+                {
+                    refusal = "too-many-games-from-client";
+                    return null;
+                }
+                _tables[gameId] = table = new TicTacToeTable(gameId, client);
+                _gamesByClient[client] = _gamesByClient.GetValueOrDefault(client) + 1;
             }
-            if (table.Reserved >= 2 + settings.MaxSpectatorsPerGame)
+            bool forPlayer;
+            lock (table.Game)
+            {
+                // Players have places of their own, so spectators can never keep one out: a token holder gets one
+                // (two per seat, for a reload whose old connection has not ended yet), a newcomer only while a seat is free.
+                forPlayer = table.Seats.Any(s => s.Holds(token))
+                    ? table.PlayerPlaces < 2 * table.Seats.Length
+                    : !table.IsOver && table.Seats.Any(s => s.Token is null) && table.PlayerPlaces < table.Seats.Length;
+            }
+            if (!forPlayer && table.SpectatorPlaces >= settings.MaxSpectatorsPerGame)
             {
                 refusal = "game-full";
+                ForgetIfIdle(table);
                 return null;
             }
-            table.Reserved++;
+            if (forPlayer) table.PlayerPlaces++;
+            else table.SpectatorPlaces++;
             refusal = null;
-            return new TicTacToeReservation(table, Release);
+            return new TicTacToeReservation(table, forPlayer, Release);
         }
     }
 
-    private void Release(TicTacToeTable table)
+    private void Release(TicTacToeReservation reservation)
     {
         lock (_gate)
         {
-            table.Reserved--;
+            var table = reservation.Table;
+            if (reservation.ForPlayer) table.PlayerPlaces--;
+            else table.SpectatorPlaces--;
             ForgetIfIdle(table);
+        }
+    }
+
+    /// <summary>A player's place whose connection got no seat (another newcomer took it first) becomes a spectator's.</summary>
+    private void WatchInstead(TicTacToeReservation reservation)
+    {
+        lock (_gate)
+        {
+            if (!reservation.ForPlayer) return;
+            reservation.ForPlayer = false;
+            reservation.Table.PlayerPlaces--;
+            // Possibly one over the spectators' cap, for as long as this connection lasts: bounded by the seats.
+            reservation.Table.SpectatorPlaces++;
         }
     }
 
@@ -69,13 +104,17 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     {
         bool awaits;
         lock (table.Game) awaits = table.AwaitsRejoin;
-        if (table.Reserved == 0 && !awaits && _tables.GetValueOrDefault(table.Id) == table) _tables.Remove(table.Id);
+        if (table.Reserved != 0 || awaits || _tables.GetValueOrDefault(table.Id) != table) return;
+        _tables.Remove(table.Id);
+        if (_gamesByClient[table.Creator] is 1) _gamesByClient.Remove(table.Creator);
+        else _gamesByClient[table.Creator]--;
     }
 
     /// <summary>Seats the connection (by <paramref name="token"/> when it holds one) and plays until it ends.</summary>
     public async Task RunAsync(TicTacToeReservation reservation, WebSocketConnection connection, string? token, CancellationToken stopping)
     {
         var table = reservation.Table;
+        bool seated;
         lock (table.Game)
         {
             // The token first: a player coming back gets its own seat, even while a stranger waits for a free one.
@@ -84,7 +123,9 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
             _hub.Join(table.Id, connection, "member");
             connection.TrySend(TicTacToeMessages.Welcome(seat?.Mark.ToString() ?? "spectator", secret));
             PushState(table);
+            seated = seat is not null;
         }
+        if (!seated) WatchInstead(reservation);
         try
         {
             await connection.RunAsync((message, _) =>
@@ -102,8 +143,12 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
                 if (table.SeatOf(connection) is { } seat)
                 {
                     seat.Connection = null;
-                    if (!table.IsOver && connection.PeerCloseStatus == WebSocketCloseStatus.NormalClosure) table.Left = seat.Mark;
-                    else if (!table.IsOver) seat.Grace = _time.CreateTimer(_ => GiveUp(table, seat), null, options.Value.ReconnectGrace, Timeout.InfiniteTimeSpan);
+                    var goodbye = connection.PeerCloseStatus == WebSocketCloseStatus.NormalClosure;
+                    // After the end of a game a goodbye frees the seat for the next one; a vanished player gets its grace
+                    // either way, so a seat is never away with nothing to give it up.
+                    if (goodbye && table.IsOver) seat.Clear();
+                    else if (goodbye) table.Left = seat.Mark;
+                    else seat.Grace = _time.CreateTimer(_ => GiveUp(table, seat), null, options.Value.ReconnectGrace, Timeout.InfiniteTimeSpan);
                 }
                 if (_hub.CountOf(table.Id) > 0) PushState(table);
             }
@@ -114,8 +159,10 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     {
         lock (table.Game)
         {
-            if (!seat.IsAway || table.IsOver) return;
-            table.Left = seat.Mark;
+            if (!seat.IsAway) return;
+            // Over already (won, drawn or abandoned): the seat is only freed for the next game; else the game ends.
+            if (table.IsOver) seat.Clear();
+            else table.Left = seat.Mark;
             PushState(table);
         }
         lock (_gate) ForgetIfIdle(table);
@@ -140,6 +187,7 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
                 {
                     ("move", null) => "spectators cannot move",
                     ("move", _) when table.Left is not null => "the game is over",
+                    ("move", _) when table.Seats.Any(s => s.Token is null) => "wait for a second player",
                     ("move", _) => table.Game.TryMove(seat!.Mark, cell),
                     ("reset", null) => "spectators cannot reset",
                     ("reset", _) when !table.IsOver => "the game is not over",
@@ -197,6 +245,7 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Game {GameId}: refused a message: {Reason}")]
+    // Debug: every refused message would be one line, so at Information a single client could flood the log.
+    [LoggerMessage(1, LogLevel.Debug, "Game {GameId}: refused a message: {Reason}")]
     private static partial void LogRefused(ILogger logger, string gameId, string reason);
 }

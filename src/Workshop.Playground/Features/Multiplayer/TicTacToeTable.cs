@@ -7,7 +7,7 @@ namespace Workshop.Playground.Features.Multiplayer;
 /// released by disposing the reservation; the server forgets the table when its last place is released and no
 /// player who vanished may still come back. Seats and <see cref="Left"/> change only under the game's lock.
 /// </summary>
-internal sealed class TicTacToeTable(string id)
+internal sealed class TicTacToeTable(string id, string creator)
 {
     public string Id { get; } = id;
 
@@ -21,8 +21,20 @@ internal sealed class TicTacToeTable(string id)
 
     public bool IsOver => Left is not null || Game.Winner is not null;
 
-    /// <summary>Places taken (players and spectators); changed only under the server's lock.</summary>
-    public int Reserved { get; set; }
+    /// <summary>The client (see <c>ClientPartition</c>) whose connection opened the game: it counts against that client's cap.</summary>
+    public string Creator { get; } = creator;
+
+    /// <summary>
+    /// Places held for players (a token holder coming back, or a newcomer while a seat is free), apart from the
+    /// spectators' so that watchers can never keep a player out; changed only under the server's lock.
+    /// </summary>
+    public int PlayerPlaces { get; set; }
+
+    /// <summary>Places held by spectators; changed only under the server's lock.</summary>
+    public int SpectatorPlaces { get; set; }
+
+    /// <summary>Places taken (players and spectators).</summary>
+    public int Reserved => PlayerPlaces + SpectatorPlaces;
 
     /// <summary>True while a vanished player's grace period runs (read under the game's lock).</summary>
     public bool AwaitsRejoin => !IsOver && Seats.Any(s => s.IsAway);
@@ -34,7 +46,7 @@ internal sealed class TicTacToeTable(string id)
     {
         if (Left is { } left) return ("abandoned", left.ToString());
         if (Game.Winner is not null) return ("over", null);
-        if (Seats[1].Token is null) return ("waiting", null);
+        if (Seats.Any(s => s.Token is null)) return ("waiting", null);
         return Seats.FirstOrDefault(s => s.IsAway) is { } away ? ("away", away.Mark.ToString()) : ("playing", null);
     }
 }

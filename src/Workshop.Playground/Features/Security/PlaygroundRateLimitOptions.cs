@@ -25,6 +25,9 @@ public sealed class PlaygroundRateLimitOptions
     /// <summary>Requests to the reference receivers (default 120 a minute).</summary>
     public RateLimitRule Receivers { get; set; } = RateLimitRule.Of(120, TimeSpan.FromMinutes(1));
 
+    /// <summary>WebSocket upgrades to the tic-tac-toe games (default 60 a minute: a class's reloads, not a churn of games).</summary>
+    public RateLimitRule GameUpgrades { get; set; } = RateLimitRule.Of(60, TimeSpan.FromMinutes(1));
+
     /// <summary>Event streams one client may hold open at once (default 50); one more gets 429 until one closes.</summary>
     public int MaxStreamsPerClient { get; set; } = 50;
 
@@ -36,5 +39,6 @@ public sealed class PlaygroundRateLimitOptions
         yield return (RateLimitPolicies.Sender, Sender);
         yield return (RateLimitPolicies.Redelivery, Redelivery);
         yield return (RateLimitPolicies.Receivers, Receivers);
+        yield return (RateLimitPolicies.GameUpgrades, GameUpgrades);
     }
 }

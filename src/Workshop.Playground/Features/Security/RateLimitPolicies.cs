@@ -22,6 +22,9 @@ public static class RateLimitPolicies
     /// <summary>The reference receivers, <c>POST /webhooks/*</c>.</summary>
     public const string Receivers = "receivers";
 
+    /// <summary>WebSocket upgrades to the tic-tac-toe games, <c>/ws/game</c>.</summary>
+    public const string GameUpgrades = "game-upgrades";
+
     /// <summary>Open event streams (<c>GET /events</c>, a bin's <c>/events</c>): a cap on concurrent streams, not a rate.</summary>
     public const string Streams = "streams";
 }
