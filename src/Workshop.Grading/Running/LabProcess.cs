@@ -87,7 +87,7 @@ public sealed partial class LabProcess : IAsyncDisposable
         _process = process;
         process.OutputDataReceived += (_, e) => OnLine(e.Data, listening);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, listening);
-        process.Exited += (_, _) => listening.TrySetException(new LabStartException($"the lab exited before it listened:\n{Tail()}"));
+        process.Exited += (_, _) => _ = ReportExitAsync(process, listening);
         await ProcessLauncher.StartAsync(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -109,6 +109,24 @@ public sealed partial class LabProcess : IAsyncDisposable
             await StopAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Exited can fire before the last lines of stdout/stderr were read (a crash's exception is its last words):
+    /// wait, briefly, for both streams to end before the tail goes into the error. Bounded, because a child the lab
+    /// started may hold the pipes open.
+    /// </summary>
+    private async Task ReportExitAsync(Process process, TaskCompletionSource<Uri> listening)
+    {
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            // The tail as it is: the streams did not end in time, or the process object is gone.
+        }
+        listening.TrySetException(new LabStartException($"the lab exited before it listened:\n{Tail()}"));
     }
 
     private ProcessStartInfo Unsandboxed(string urls)
