@@ -9,7 +9,7 @@ public sealed class PaymentLedger
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _seenWebhookIds = new(StringComparer.Ordinal);
+    private readonly SeenKeys _seenWebhookIds = new(TimeProvider.System);
     private readonly List<(long Id, Payment Payment)> _log = [];
     private readonly HashSet<Channel<SseItem<string>>> _watchers = [];
     private long _lastId;
