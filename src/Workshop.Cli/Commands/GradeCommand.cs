@@ -101,6 +101,10 @@ public static class GradeCommand
                     return ExitCodes.BadInput;
                 }
                 sandbox = found;
+                if (found.CgroupProblem is { } why)
+                {
+                    Console.Error.WriteLine($"workshop: memory and processes are limited per process only, not per student: {why}. Run grade as root for a control group per worker.");
+                }
             }
 
             var showTimings = result.GetValue(timings) || Environment.GetEnvironmentVariable("WORKSHOP_TIMINGS") == "1";

@@ -28,6 +28,11 @@ public sealed class Sandbox
     private readonly string _prlimit;
     private readonly string? _setpriv;
     private readonly string _dotnetRoot;
+    private readonly SandboxCgroup? _cgroup;
+
+    // Joins the control group named by each argument before "--", then becomes the command after it: every process the
+    // command starts is born inside the group.
+    private const string JoinCgroup = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
 
     private Sandbox(string bwrap, string prlimit, string? setpriv, string dotnetRoot, SandboxLimits limits)
     {
@@ -36,10 +41,17 @@ public sealed class Sandbox
         _setpriv = setpriv;
         _dotnetRoot = dotnetRoot;
         Limits = limits;
+        (_cgroup, CgroupProblem) = SandboxCgroup.TryCreate(_outsideUid.ToString(CultureInfo.InvariantCulture), limits.TotalMemoryBytes, limits.TotalProcesses);
     }
 
     /// <summary>The limits every command gets.</summary>
     public SandboxLimits Limits { get; }
+
+    /// <summary>
+    /// Null when <see cref="SandboxLimits.TotalMemoryBytes"/> and <see cref="SandboxLimits.TotalProcesses"/> hold (a
+    /// control group bounds this sandbox's processes together); otherwise why not, and only the per-process limits hold.
+    /// </summary>
+    public string? CgroupProblem { get; }
 
     /// <summary>
     /// A sandbox like this one for another grading worker: the same tools and limits, but (for a root grader) an outside
@@ -57,6 +69,7 @@ public sealed class Sandbox
     public static async Task<(Sandbox? Sandbox, string? Reason)> DetectAsync(SandboxLimits? limits = null, CancellationToken cancellationToken = default)
     {
         if (!OperatingSystem.IsLinux()) return (null, "sandboxing needs Linux with bubblewrap; this is " + System.Runtime.InteropServices.RuntimeInformation.OSDescription);
+        SandboxCgroup.RemoveStale();
         // WORKSHOP_BWRAP names another bwrap (or a missing one, to see how grading behaves without a sandbox).
         var bwrap = Environment.GetEnvironmentVariable("WORKSHOP_BWRAP") is { Length: > 0 } chosen ? (File.Exists(chosen) ? chosen : null) : ExecutableFinder.Find("bwrap");
         if (bwrap is null) return (null, "bubblewrap (bwrap) is not installed: apt-get install bubblewrap (Debian/Ubuntu) or dnf install bubblewrap (Fedora)");
@@ -86,9 +99,13 @@ public sealed class Sandbox
     public ProcessStartInfo StartInfo(string program, IEnumerable<string> args, string workingDirectory, SandboxMounts mounts,
         IReadOnlyDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo(_setpriv ?? _bwrap) { UseShellExecute = false, WorkingDirectory = "/" };
+        var info = new ProcessStartInfo(_cgroup is null ? _setpriv ?? _bwrap : "/bin/sh") { UseShellExecute = false, WorkingDirectory = "/" };
         info.Environment.Clear(); // nothing of the grader's environment reaches bwrap, let alone the submission
         var a = info.ArgumentList;
+        if (_cgroup is not null)
+        {
+            foreach (var arg in (string[])["-c", JoinCgroup, "sh", .. _cgroup.ProcsFiles, "--", _setpriv ?? _bwrap]) a.Add(arg);
+        }
         if (_setpriv is not null)
         {
             foreach (var arg in (string[])["--reuid", Text(_outsideUid), "--regid", Text(_outsideUid), "--clear-groups", "--inh-caps=-all", "--", _bwrap]) a.Add(arg);
