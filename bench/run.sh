@@ -7,7 +7,8 @@
 #   bench/run.sh --quick         tiny loads, 1-second windows: a smoke test (~1-2 minutes incl. build);
 #                                writes bench/results/raw/benchmarks-quick.md instead
 #   bench/run.sh --only echo     one scenario (prefix of: mem-ws mem-sse echo broadcast sse- webhook sender scaleout)
-#   bench/run.sh --report-only   re-render docs/benchmarks.md from bench/results/full.json and bench/notes.md
+#   bench/run.sh --report        re-render docs/benchmarks.md and docs/bench/*.svg from bench/results/full.json and
+#                                bench/notes.md, without measuring (--report-only: the same)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,7 +21,7 @@ if [ "$(nproc --all)" -lt 2 ]; then
 fi
 
 load_dll=bench/Workshop.Bench.Load/bin/Release/net10.0/Workshop.Bench.Load.dll
-if [[ " $* " == *" --report-only "* ]]; then
+if [[ " $* " == *" --report-only "* || " $* " == *" --report "* ]]; then
   dotnet build bench/Workshop.Bench.Load -c Release -nologo -clp:ErrorsOnly
   exec dotnet "$load_dll" --repo "$root" "$@"
 fi

@@ -36,7 +36,7 @@ var reportPath = kind is null ? Path.Combine(repo, "docs", "benchmarks.md") : Pa
 var notesPath = Path.Combine(repo, "bench", "notes.md");
 var json = new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-if (args.Contains("--report-only"))
+if (args.Contains("--report-only") || args.Contains("--report"))
 {
     var saved = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(recordPath), json)!;
     WriteReport(saved);
@@ -69,8 +69,18 @@ return cts.IsCancellationRequested ? 130 : driver.Failed ? 1 : 0;
 void WriteReport(RunRecord run)
 {
     Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
-    File.WriteAllText(reportPath, MarkdownReport.Render(run, File.Exists(notesPath) ? File.ReadAllText(notesPath) : ""));
-    Driver.Log($"wrote {Path.GetRelativePath(repo, reportPath)} and {Path.GetRelativePath(repo, recordPath)}");
+    // Charts beside the report: docs/bench/ for the committed one, bench/results/raw/svg-<kind>/ for the others.
+    var chartDirectory = kind is null ? Path.Combine(repo, "docs", "bench") : Path.Combine(rawDirectory, "svg-" + kind);
+    Directory.CreateDirectory(chartDirectory);
+    var charts = new List<string>();
+    foreach (var (name, svg) in Workshop.Bench.Load.Report.Charts.BenchCharts.Render(run))
+    {
+        File.WriteAllText(Path.Combine(chartDirectory, name), svg);
+        charts.Add(Path.GetRelativePath(Path.GetDirectoryName(reportPath)!, Path.Combine(chartDirectory, name)).Replace('\\', '/'));
+    }
+    File.WriteAllText(reportPath, MarkdownReport.Render(run, File.Exists(notesPath) ? File.ReadAllText(notesPath) : "", charts));
+    Driver.Log($"wrote {Path.GetRelativePath(repo, reportPath)} and {charts.Count} charts in {Path.GetRelativePath(repo, chartDirectory)}" +
+        (args.Contains("--report-only") || args.Contains("--report") ? $" from {Path.GetRelativePath(repo, recordPath)}" : $"; the windows in {Path.GetRelativePath(repo, recordPath)}"));
 }
 
 double RateScale() => Arg("--rate-scale") is { } scale ? double.Parse(scale, System.Globalization.CultureInfo.InvariantCulture) : 1;
