@@ -70,6 +70,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "bench: measuring (servers on core $server_core, generator on core $generator_core)"
-setsid taskset -c "$generator_core" dotnet "$load_dll" --repo "$root" --server-core "$server_core" "$@" &
+# Socket continuations inline on the generator's epoll thread (its one core; see GeneratorEnvironment.cs). The driver
+# removes the variable from every server it starts, so the servers under test run with .NET's defaults.
+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 setsid taskset -c "$generator_core" dotnet "$load_dll" --repo "$root" --server-core "$server_core" "$@" &
 driver=$!
 wait "$driver"

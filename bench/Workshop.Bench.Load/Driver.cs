@@ -68,6 +68,11 @@ internal sealed class Driver(BenchSettings settings, Setup setup, string rawDire
             yield return new("sse-10000", t => t.Key == "reference" ? t.SseServer : null, true, (t, p, length, ct) =>
                 SseScenario.RunAsync(p.Ports, t, 10_000, s.SseRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
         }
+        // Light load (issue 15): far below saturation, where the figure that matters is CPU per operation and the tail.
+        yield return new("light-broadcast", t => t.BroadcastServer, true, (t, p, length, ct) =>
+            BroadcastScenario.RunAsync(p.Ports, t, s.LightBroadcastClients, s.LightBroadcastRate, s.MessageSize, s.Ramp, length, s.Drain, ct));
+        yield return new("light-echo", t => t.EchoServer, true, (t, p, length, ct) =>
+            PacedEchoScenario.RunAsync(p.Port, t.EchoPath, s.LightEchoClients, s.LightEchoRate, s.Ramp, length, ct));
         var script = WebhookScenario.WriteScript(rawDirectory, s.WebhookSecret);
         yield return new("webhook", t => t.WebhookServer, true, (t, p, length, ct) =>
             WebhookScenario.RunAsync(script, p.Port, t.WebhookPath, s.WebhookConnections, length, ct));

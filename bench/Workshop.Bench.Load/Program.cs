@@ -120,7 +120,11 @@ static Dictionary<string, string> Describe(BenchSettings s, string command) => n
     ["sender deliveries"] = s.SenderDeliveries.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
     ["sender"] = $"reference only: {s.SenderDeliveries:N0} deliveries enqueued through POST /api/sender/deliveries (16 in flight) to a raw sink on the generator core; timed from the first enqueue to the last arrival, deadline {s.SenderDeadline.TotalSeconds:0} s",
     ["memory"] = $"VmRSS of the server before and after opening {s.MemoryConnections:N0} idle connections (each after a {s.Settle.TotalSeconds:0.#} s settle), delta ÷ N; {s.Rounds} rounds on the same process",
+    ["light broadcast"] = $"{s.LightBroadcastClients:N0} clients × {s.LightBroadcastRate} msg/s",
+    ["light echo"] = $"{s.LightEchoRate:N0} round trips/s offered by {s.LightEchoClients} clients",
+    ["light load"] = $"WS broadcast {s.LightBroadcastClients:N0} clients × {s.LightBroadcastRate} msg/s; WS echo at {s.LightEchoRate:N0} round trips/s offered by {s.LightEchoClients} clients on a fixed schedule; server CPU per operation = server CPU in the window ÷ operations completed in it",
     ["scale-out"] = $"reference only: a dedicated redis-server (own port on 127.0.0.1, --save \"\" --appendonly no) and two bench hosts with Redis__Configuration pointing at it, all three on core 0 (one core shared by two instances and Redis); clients alternate between instance A and B, every publish goes to A, so half the deliveries cross Redis; compared with one instance (in memory) under the same load in the same scenario, alternating, {s.Rounds} rounds of {s.ScaleOutWindow.TotalSeconds:0.#} s windows after a {s.ScaleOutWarmUp.TotalSeconds:0} s warm-up of each set-up; server CPU is A + B + Redis; before timing, a WebSocket message and an SSE event published on A must reach a client on B",
     ["scale-out load"] = $"WS broadcast {s.BroadcastClients:N0} clients × {s.BroadcastRate} msg/s; SSE {s.ScaleOutSseClients:N0} clients × {s.SseRate} ev/s",
+    ["generator"] = Workshop.Bench.Load.Hosting.GeneratorEnvironment.Describe(),
     ["logging"] = "reference: Logging:LogLevel:Default and Microsoft.AspNetCore at Warning, Production environment, Release build; Node peers log nothing per request",
 };

@@ -61,6 +61,7 @@ internal static class MarkdownReport
             "connections were opened, a share above 100 %) is not printed: the cell says why it was not measured.").AppendLine();
         CpuTable(md, f, run);
         TargetsSection.Append(md, f);
+        LightLoadSection.Append(md, f, s);
         ScaleOutSection.Append(md, f, run.Measurements.Select(m => m.Scenario), s);
         if (notes.Length > 0) md.AppendLine(notes.Trim()).AppendLine();
         md.AppendLine("## How it was measured").AppendLine();
