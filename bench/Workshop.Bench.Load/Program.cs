@@ -7,6 +7,7 @@ using Workshop.Bench.Load.Report;
 // Usage (normally through bench/run.sh, which installs, builds and pins this process to the generator core):
 //   Workshop.Bench.Load --repo <root> [--quick] [--only <scenario prefix>] [--server-core 0] [--report-only]
 //     [--targets reference,node,raw] [--warmup s] [--window s] [--rounds n] [--rate-scale x]   (overrides, for trying it out)
+//     [--reference-env NAME=VALUE]   (one extra environment variable for the reference's servers, e.g. a runtime knob)
 var repo = Arg("--repo") ?? Directory.GetCurrentDirectory();
 var quick = args.Contains("--quick");
 var settings = (quick ? BenchSettings.Quick : BenchSettings.Full) with
@@ -29,7 +30,7 @@ foreach (var data in new[] { "playground-data", "bench-host-data", "scaleout-a-d
     if (Directory.Exists(Path.Combine(rawDirectory, data))) Directory.Delete(Path.Combine(rawDirectory, data), recursive: true);
 }
 // Only a full, unmodified run writes the committed results; quick and trial runs stay in the ignored raw folder.
-var trial = new[] { "--rate-scale", "--warmup", "--window", "--rounds", "--targets", "--only" }.Any(args.Contains);
+var trial = new[] { "--rate-scale", "--warmup", "--window", "--rounds", "--targets", "--only", "--reference-env" }.Any(args.Contains);
 var kind = quick ? "quick" : trial ? "trial" : null;
 var recordPath = kind is null ? Path.Combine(resultsDirectory, "full.json") : Path.Combine(rawDirectory, kind + ".json");
 var reportPath = kind is null ? Path.Combine(repo, "docs", "benchmarks.md") : Path.Combine(rawDirectory, $"benchmarks-{kind}.md");
@@ -48,7 +49,8 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.C
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
 var started = DateTimeOffset.UtcNow;
 var loadAtStart = File.ReadAllText("/proc/loadavg").Trim();
-var setup = new Setup(repo, rawDirectory, settings.WebhookSecret, Arg("--targets")?.Split(','));
+var referenceEnvironment = Arg("--reference-env") is { } pair && pair.Split('=', 2) is [var name, var value] ? new Dictionary<string, string> { [name] = value } : null;
+var setup = new Setup(repo, rawDirectory, settings.WebhookSecret, Arg("--targets")?.Split(','), referenceEnvironment);
 var driver = new Driver(settings, setup, rawDirectory, int.Parse(Arg("--server-core") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
 try
 {

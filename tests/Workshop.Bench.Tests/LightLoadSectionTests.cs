@@ -45,4 +45,13 @@ public class LightLoadSectionTests
     [Fact]
     public void A_window_without_completed_operations_has_no_CPU_per_operation() =>
         Assert.True(double.IsNaN(LightLoadSection.MicrosPerOperation(new WindowResult(0, 1, 1) { ServerCpu = 0.1 })));
+
+    [Fact]
+    public void A_run_without_light_load_says_so_under_its_heading_instead_of_leaving_the_table_out()
+    {
+        var md = new System.Text.StringBuilder();
+        LightLoadSection.Append(md, new Figures([Window("echo", "reference", 1, 1, 1)]), Settings);
+        Assert.Contains("## Light load", md.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Not measured in this run", md.ToString(), StringComparison.Ordinal);
+    }
 }
