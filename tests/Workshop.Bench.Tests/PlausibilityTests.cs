@@ -94,4 +94,15 @@ public class PlausibilityTests
         ]);
         Assert.Equal(0.9, f.Checked("broadcast", "node", r => r.Share, Quantity.Share).Value);
     }
+
+    [Fact]
+    public void A_window_whose_generator_was_at_least_90_percent_busy_is_marked_in_the_window_table()
+    {
+        var markdown = MarkdownReport.Render(Run(
+            new Measurement("echo", "node", 1, new WindowResult(70_000, 1, 3) { ServerCpu = 0.98, GeneratorCpu = 0.97 }),
+            new Measurement("echo", "node", 2, new WindowResult(71_000, 1, 3) { ServerCpu = 0.98, GeneratorCpu = 0.5 })), "");
+        var windows = markdown.Split('\n').Where(l => l.StartsWith("| echo | node |", StringComparison.Ordinal)).ToList();
+        Assert.Contains("| 97.0 % ‡ |", windows[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("‡", windows[1], StringComparison.Ordinal);
+    }
 }

@@ -77,7 +77,7 @@ internal static class MarkdownReport
         md.AppendLine().AppendLine("## Machine and versions").AppendLine();
         foreach (var (key, value) in run.Machine) md.AppendLine($"- {key}: {value}");
         md.AppendLine().AppendLine("## Every window").AppendLine();
-        md.AppendLine("CPU columns: share of one core used in the window by the server and by the generator (wrk's own CPU is not in it).").AppendLine();
+        md.AppendLine("CPU columns: share of one core used in the window by the server and by the generator (wrk's own CPU is not in it); ‡ marks a window whose generator was at least 90 % busy.").AppendLine();
         md.AppendLine("| scenario | target | round | rate | p50 (ms) | p99 (ms) | share | errors | server CPU | generator CPU | note |");
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var m in run.Measurements)
@@ -85,7 +85,7 @@ internal static class MarkdownReport
             var r = m.Result;
             md.AppendLine(r is null
                 ? $"| {m.Scenario} | {m.Target} | {m.Round} | — | — | — | — | — | — | — | {m.Failure} |"
-                : $"| {m.Scenario} | {m.Target} | {m.Round} | {Shown(r.Rate, m.Scenario.StartsWith("mem-", StringComparison.Ordinal) ? Quantity.KbPerConnection : Quantity.Rate, Figures.Format)} | {Shown(r.P50Ms, Quantity.LatencyMs, Figures.Format)} | {Shown(r.P99Ms, Quantity.LatencyMs, Figures.Format)} | {Shown(r.Share, Quantity.Share, Figures.Percent)} | {r.Errors} | {Shown(r.ServerCpu, Quantity.Cpu, Figures.Percent)} | {Shown(r.GeneratorCpu, Quantity.Cpu, Figures.Percent)} | {r.Note} |");
+                : $"| {m.Scenario} | {m.Target} | {m.Round} | {Shown(r.Rate, m.Scenario.StartsWith("mem-", StringComparison.Ordinal) ? Quantity.KbPerConnection : Quantity.Rate, Figures.Format)} | {Shown(r.P50Ms, Quantity.LatencyMs, Figures.Format)} | {Shown(r.P99Ms, Quantity.LatencyMs, Figures.Format)} | {Shown(r.Share, Quantity.Share, Figures.Percent)} | {r.Errors} | {Shown(r.ServerCpu, Quantity.Cpu, Figures.Percent)} | {Shown(r.GeneratorCpu, Quantity.Cpu, Figures.Percent)}{(r.GeneratorCpu >= GeneratorBound ? " ‡" : "")} | {r.Note} |");
         }
         return md.ToString();
     }
@@ -98,6 +98,9 @@ internal static class MarkdownReport
         string Ratio(Cell a, Cell b) => ratios && !double.IsNaN(Percentiles.Ratio(a.Value, b.Value)) ? Percentiles.Ratio(a.Value, b.Value).ToString("0.00", CultureInfo.InvariantCulture) + "×" : "—";
         md.AppendLine($"| {label} | {cells[0]} | {cells[1]} | {cells[2]} | {Ratio(values[0], values[1])} | {Ratio(values[0], values[2])} |");
     }
+
+    /// <summary>The generator's own CPU share from which a window (and a median of windows) is its limit, not the server's.</summary>
+    public const double GeneratorBound = 0.9;
 
     private static string ChartAlt(string path) => Path.GetFileNameWithoutExtension(path) switch
     {
