@@ -7,7 +7,8 @@
 #   bench/run.sh --quick         tiny loads, 1-second windows: a smoke test (~1-2 minutes incl. build);
 #                                writes bench/results/raw/benchmarks-quick.md instead
 #   bench/run.sh --only echo     one scenario (prefix of: mem-ws mem-sse echo broadcast sse- webhook sender scaleout)
-#   bench/run.sh --report-only   re-render docs/benchmarks.md from bench/results/full.json and bench/notes.md
+#   bench/run.sh --report        re-render docs/benchmarks.md and docs/bench/*.svg from bench/results/full.json and
+#                                bench/notes.md, without measuring (--report-only: the same)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,7 +21,7 @@ if [ "$(nproc --all)" -lt 2 ]; then
 fi
 
 load_dll=bench/Workshop.Bench.Load/bin/Release/net10.0/Workshop.Bench.Load.dll
-if [[ " $* " == *" --report-only "* ]]; then
+if [[ " $* " == *" --report-only "* || " $* " == *" --report "* ]]; then
   dotnet build bench/Workshop.Bench.Load -c Release -nologo -clp:ErrorsOnly
   exec dotnet "$load_dll" --repo "$root" "$@"
 fi
@@ -69,6 +70,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "bench: measuring (servers on core $server_core, generator on core $generator_core)"
-setsid taskset -c "$generator_core" dotnet "$load_dll" --repo "$root" --server-core "$server_core" "$@" &
+# Socket continuations inline on the generator's epoll thread (its one core; see GeneratorEnvironment.cs). The driver
+# removes the variable from every server it starts, so the servers under test run with .NET's defaults.
+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 setsid taskset -c "$generator_core" dotnet "$load_dll" --repo "$root" --server-core "$server_core" "$@" &
 driver=$!
 wait "$driver"

@@ -27,6 +27,14 @@ internal sealed record BenchSettings
     public required int WebhookConnections { get; init; }
     public required int MemoryConnections { get; init; }
     public int MessageSize { get; init; } = 64;
+
+    /// <summary>Light load (issue 15): WS broadcast clients and messages a second, well below saturation.</summary>
+    public int LightBroadcastClients { get; init; } = 1000;
+    public double LightBroadcastRate { get; init; } = 50;
+
+    /// <summary>Light load: echo clients, each sending at a fixed pace, and the round trips a second they offer together.</summary>
+    public int LightEchoClients { get; init; } = 100;
+    public double LightEchoRate { get; init; } = 10_000;
     public int SenderDeliveries { get; init; } = 2000;
     public TimeSpan SenderDeadline { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -78,6 +86,9 @@ internal sealed record BenchSettings
         WebhookConnections = 8,
         MemoryConnections = 100,
         SenderDeliveries = 50,
+        LightBroadcastClients = 100,
+        LightEchoClients = 10,
+        LightEchoRate = 1000,
         SenderDeadline = TimeSpan.FromSeconds(10),
     };
 }

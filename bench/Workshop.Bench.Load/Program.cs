@@ -7,6 +7,7 @@ using Workshop.Bench.Load.Report;
 // Usage (normally through bench/run.sh, which installs, builds and pins this process to the generator core):
 //   Workshop.Bench.Load --repo <root> [--quick] [--only <scenario prefix>] [--server-core 0] [--report-only]
 //     [--targets reference,node,raw] [--warmup s] [--window s] [--rounds n] [--rate-scale x]   (overrides, for trying it out)
+//     [--reference-env NAME=VALUE]   (one extra environment variable for the reference's servers, e.g. a runtime knob)
 var repo = Arg("--repo") ?? Directory.GetCurrentDirectory();
 var quick = args.Contains("--quick");
 var settings = (quick ? BenchSettings.Quick : BenchSettings.Full) with
@@ -29,14 +30,14 @@ foreach (var data in new[] { "playground-data", "bench-host-data", "scaleout-a-d
     if (Directory.Exists(Path.Combine(rawDirectory, data))) Directory.Delete(Path.Combine(rawDirectory, data), recursive: true);
 }
 // Only a full, unmodified run writes the committed results; quick and trial runs stay in the ignored raw folder.
-var trial = new[] { "--rate-scale", "--warmup", "--window", "--rounds", "--targets", "--only" }.Any(args.Contains);
+var trial = new[] { "--rate-scale", "--warmup", "--window", "--rounds", "--targets", "--only", "--reference-env" }.Any(args.Contains);
 var kind = quick ? "quick" : trial ? "trial" : null;
 var recordPath = kind is null ? Path.Combine(resultsDirectory, "full.json") : Path.Combine(rawDirectory, kind + ".json");
 var reportPath = kind is null ? Path.Combine(repo, "docs", "benchmarks.md") : Path.Combine(rawDirectory, $"benchmarks-{kind}.md");
 var notesPath = Path.Combine(repo, "bench", "notes.md");
 var json = new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-if (args.Contains("--report-only"))
+if (args.Contains("--report-only") || args.Contains("--report"))
 {
     var saved = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(recordPath), json)!;
     WriteReport(saved);
@@ -48,7 +49,8 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.C
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
 var started = DateTimeOffset.UtcNow;
 var loadAtStart = File.ReadAllText("/proc/loadavg").Trim();
-var setup = new Setup(repo, rawDirectory, settings.WebhookSecret, Arg("--targets")?.Split(','));
+var referenceEnvironment = Arg("--reference-env") is { } pair && pair.Split('=', 2) is [var name, var value] ? new Dictionary<string, string> { [name] = value } : null;
+var setup = new Setup(repo, rawDirectory, settings.WebhookSecret, Arg("--targets")?.Split(','), referenceEnvironment);
 var driver = new Driver(settings, setup, rawDirectory, int.Parse(Arg("--server-core") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
 try
 {
@@ -69,8 +71,18 @@ return cts.IsCancellationRequested ? 130 : driver.Failed ? 1 : 0;
 void WriteReport(RunRecord run)
 {
     Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
-    File.WriteAllText(reportPath, MarkdownReport.Render(run, File.Exists(notesPath) ? File.ReadAllText(notesPath) : ""));
-    Driver.Log($"wrote {Path.GetRelativePath(repo, reportPath)} and {Path.GetRelativePath(repo, recordPath)}");
+    // Charts beside the report: docs/bench/ for the committed one, bench/results/raw/svg-<kind>/ for the others.
+    var chartDirectory = kind is null ? Path.Combine(repo, "docs", "bench") : Path.Combine(rawDirectory, "svg-" + kind);
+    Directory.CreateDirectory(chartDirectory);
+    var charts = new List<string>();
+    foreach (var (name, svg) in Workshop.Bench.Load.Report.Charts.BenchCharts.Render(run))
+    {
+        File.WriteAllText(Path.Combine(chartDirectory, name), svg);
+        charts.Add(Path.GetRelativePath(Path.GetDirectoryName(reportPath)!, Path.Combine(chartDirectory, name)).Replace('\\', '/'));
+    }
+    File.WriteAllText(reportPath, MarkdownReport.Render(run, File.Exists(notesPath) ? File.ReadAllText(notesPath) : "", charts));
+    Driver.Log($"wrote {Path.GetRelativePath(repo, reportPath)} and {charts.Count} charts in {Path.GetRelativePath(repo, chartDirectory)}" +
+        (args.Contains("--report-only") || args.Contains("--report") ? $" from {Path.GetRelativePath(repo, recordPath)}" : $"; the windows in {Path.GetRelativePath(repo, recordPath)}"));
 }
 
 double RateScale() => Arg("--rate-scale") is { } scale ? double.Parse(scale, System.Globalization.CultureInfo.InvariantCulture) : 1;
@@ -110,7 +122,11 @@ static Dictionary<string, string> Describe(BenchSettings s, string command) => n
     ["sender deliveries"] = s.SenderDeliveries.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
     ["sender"] = $"reference only: {s.SenderDeliveries:N0} deliveries enqueued through POST /api/sender/deliveries (16 in flight) to a raw sink on the generator core; timed from the first enqueue to the last arrival, deadline {s.SenderDeadline.TotalSeconds:0} s",
     ["memory"] = $"VmRSS of the server before and after opening {s.MemoryConnections:N0} idle connections (each after a {s.Settle.TotalSeconds:0.#} s settle), delta ÷ N; {s.Rounds} rounds on the same process",
+    ["light broadcast"] = $"{s.LightBroadcastClients:N0} clients × {s.LightBroadcastRate} msg/s",
+    ["light echo"] = $"{s.LightEchoRate:N0} round trips/s offered by {s.LightEchoClients} clients",
+    ["light load"] = $"WS broadcast {s.LightBroadcastClients:N0} clients × {s.LightBroadcastRate} msg/s; WS echo at {s.LightEchoRate:N0} round trips/s offered by {s.LightEchoClients} clients on a fixed schedule; server CPU per operation = server CPU in the window ÷ operations completed in it",
     ["scale-out"] = $"reference only: a dedicated redis-server (own port on 127.0.0.1, --save \"\" --appendonly no) and two bench hosts with Redis__Configuration pointing at it, all three on core 0 (one core shared by two instances and Redis); clients alternate between instance A and B, every publish goes to A, so half the deliveries cross Redis; compared with one instance (in memory) under the same load in the same scenario, alternating, {s.Rounds} rounds of {s.ScaleOutWindow.TotalSeconds:0.#} s windows after a {s.ScaleOutWarmUp.TotalSeconds:0} s warm-up of each set-up; server CPU is A + B + Redis; before timing, a WebSocket message and an SSE event published on A must reach a client on B",
     ["scale-out load"] = $"WS broadcast {s.BroadcastClients:N0} clients × {s.BroadcastRate} msg/s; SSE {s.ScaleOutSseClients:N0} clients × {s.SseRate} ev/s",
+    ["generator"] = Workshop.Bench.Load.Hosting.GeneratorEnvironment.Describe(),
     ["logging"] = "reference: Logging:LogLevel:Default and Microsoft.AspNetCore at Warning, Production environment, Release build; Node peers log nothing per request",
 };

@@ -86,4 +86,27 @@ public class ScaleOutSectionTests
         Assert.Contains("All three processes share the one server core", text, StringComparison.Ordinal);
         Assert.Contains("| figure | one instance (in memory) | two instances + Redis | two ÷ one |", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(160_000, 1.0, "met: 0.80× one instance, 100.0 % delivered")]
+    [InlineData(159_000, 1.0, "**missed**: 0.80× one instance, 100.0 % delivered")]
+    [InlineData(200_000, 0.999, "**missed**: 1.00× one instance, 99.9 % delivered")]
+    public void Two_instances_meet_the_target_only_at_four_fifths_of_one_with_every_message_delivered(double twoRate, double twoShare, string verdict)
+    {
+        var f = new Figures([
+            Window("scaleout-sse-1000", "reference", 1, 200_000, 10),
+            Window("scaleout-sse-1000", "two-instances", 1, twoRate, 20, share: twoShare),
+        ]);
+        Assert.Equal(verdict, ScaleOutSection.Verdict(f, "scaleout-sse-1000"));
+    }
+
+    [Fact]
+    public void A_two_instance_set_up_that_did_not_run_is_not_measured_rather_than_missed()
+    {
+        var f = new Figures([
+            Window("scaleout-ws", "reference", 1, 200_000, 40),
+            new Measurement("scaleout-ws", "two-instances", 1, null, "the scale-out check failed"),
+        ]);
+        Assert.Equal("not measured", ScaleOutSection.Verdict(f, "scaleout-ws"));
+    }
 }

@@ -33,6 +33,8 @@ internal sealed class ServerProcess : IDisposable
         info.ArgumentList.Add(core.ToString(CultureInfo.InvariantCulture));
         info.ArgumentList.Add(spec.Program);
         foreach (var arg in spec.Args) info.ArgumentList.Add(arg.Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        // The generator runs socket continuations inline (bench/run.sh); the servers under test keep .NET's default.
+        info.Environment.Remove(GeneratorEnvironment.InlineCompletions);
         foreach (var (key, value) in spec.Environment) info.Environment[key] = value;
         info.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
         info.RedirectStandardOutput = true;

@@ -6,7 +6,8 @@ namespace Workshop.Bench.Load.Hosting;
 /// </summary>
 internal sealed class Setup
 {
-    public Setup(string repoRoot, string rawDirectory, string webhookSecret, IReadOnlyCollection<string>? onlyTargets = null)
+    /// <param name="referenceEnvironment">Extra environment for the reference's servers (trial option --reference-env NAME=VALUE).</param>
+    public Setup(string repoRoot, string rawDirectory, string webhookSecret, IReadOnlyCollection<string>? onlyTargets = null, IReadOnlyDictionary<string, string>? referenceEnvironment = null)
     {
         var node = Path.Combine(repoRoot, "bench", "node");
         var release = Path.Combine("bin", "Release", "net10.0");
@@ -38,6 +39,7 @@ internal sealed class Setup
             ["WebSockets__MessageBurst"] = "1000000",
             ["WebSockets__MessagesPerSecond"] = "1000000",
         };
+        foreach (var (key, value) in referenceEnvironment ?? new Dictionary<string, string>()) aspNetCore[key] = value;
         var playground = Path.Combine(repoRoot, "src", "Workshop.Playground", release, "Workshop.Playground.dll");
         var benchHost = Path.Combine(repoRoot, "bench", "Workshop.Bench.Host", release, "Workshop.Bench.Host.dll");
         Servers =

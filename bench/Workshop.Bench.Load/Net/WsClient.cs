@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -46,6 +47,27 @@ internal sealed class WsClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// A whole masked text frame for <paramref name="payload"/>, built once with this client's mask so that a loop
+    /// sending the same message again and again (echo) neither masks nor copies per message.
+    /// </summary>
+    public byte[] PrebuiltText(ReadOnlySpan<byte> payload)
+    {
+        var frame = new byte[payload.Length + 14];
+        var length = Encode(frame, 0x1, payload);
+        return frame.AsSpan(0, length).ToArray();
+    }
+
+    /// <summary>
+    /// Sends a frame made by <see cref="PrebuiltText"/> as it is, without the send lock: for a caller that is this
+    /// connection's only writer (the echo loop; the server never pings it there).
+    /// </summary>
+    public async ValueTask SendPrebuiltAsync(ReadOnlyMemory<byte> frame, CancellationToken ct)
+    {
+        var sent = await _socket.SendAsync(frame, SocketFlags.None, ct);
+        if (sent != frame.Length) throw new IOException($"Sent {sent} of {frame.Length} bytes.");
+    }
+
     /// <summary>Sends one text message in one masked frame. Safe to call from several tasks.</summary>
     public async ValueTask SendTextAsync(ReadOnlyMemory<byte> payload, CancellationToken ct) => await SendFrameAsync(0x1, payload, ct);
 
@@ -53,6 +75,8 @@ internal sealed class WsClient : IDisposable
     /// Returns the next text or binary frame's payload; it stays valid until the next call. Pings are answered,
     /// pongs skipped. A close frame or the end of the stream returns opcode 8.
     /// </summary>
+    // Pooled: a receive that waits for data would otherwise allocate its state machine once per message.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(int Opcode, ArraySegment<byte> Payload)> ReceiveAsync(CancellationToken ct)
     {
         while (true)
@@ -112,7 +136,9 @@ internal sealed class WsClient : IDisposable
         await _sendLock.WaitAsync(ct);
         try
         {
-            var length = Encode(opcode, payload.Span);
+            var needed = payload.Length + 14;
+            if (_sendBuffer.Length < needed) _sendBuffer = new byte[needed];
+            var length = Encode(_sendBuffer, opcode, payload.Span);
             await _socket.SendAsync(_sendBuffer.AsMemory(0, length), SocketFlags.None, ct);
         }
         finally
@@ -121,11 +147,8 @@ internal sealed class WsClient : IDisposable
         }
     }
 
-    private int Encode(int opcode, ReadOnlySpan<byte> payload)
+    private int Encode(Span<byte> frame, int opcode, ReadOnlySpan<byte> payload)
     {
-        var needed = payload.Length + 14;
-        if (_sendBuffer.Length < needed) _sendBuffer = new byte[needed];
-        var frame = _sendBuffer.AsSpan();
         frame[0] = (byte)(0x80 | opcode);
         int header;
         if (payload.Length < 126) { frame[1] = (byte)(0x80 | payload.Length); header = 2; }

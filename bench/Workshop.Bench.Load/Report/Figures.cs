@@ -12,15 +12,37 @@ internal sealed class Figures(IReadOnlyList<Measurement> measurements)
             .Select(m => metric(m.Result!)));
 
     /// <summary>
-    /// The first round's value: for memory, the only round on a fresh process (later rounds reuse memory the
-    /// previous round freed, which both Node and .NET keep, so their deltas understate).
+    /// The median of the windows whose value is possible; when every window's value was refused, no value and the
+    /// first window's reason (see <see cref="Plausibility"/>).
     /// </summary>
-    public double FirstRound(string scenario, string target, Func<WindowResult, double> metric) =>
-        measurements
-            .Where(m => m.Scenario == scenario && m.Target == target && m.Round == 1 && m.Result is not null)
-            .Select(m => metric(m.Result!))
-            .DefaultIfEmpty(double.NaN)
-            .First();
+    public Cell Checked(string scenario, string target, Func<WindowResult, double> metric, Quantity quantity) =>
+        Checked(Windows(scenario, target), metric, quantity);
+
+    /// <summary>
+    /// Memory per idle connection: the median over rounds when every round ran on a fresh process, otherwise the
+    /// first round only (the only fresh one: later rounds reuse memory the previous round freed, so they understate).
+    /// </summary>
+    public Cell Memory(string scenario, string target)
+    {
+        var windows = Windows(scenario, target).ToList();
+        if (!windows.All(r => r.FreshProcess)) windows = windows.Take(1).ToList();
+        return Checked(windows, r => r.Rate, Quantity.KbPerConnection);
+    }
+
+    private IEnumerable<WindowResult> Windows(string scenario, string target) => measurements
+        .Where(m => m.Scenario == scenario && m.Target == target && m.Result is not null)
+        .OrderBy(m => m.Round)
+        .Select(m => m.Result!);
+
+    private static Cell Checked(IEnumerable<WindowResult> windows, Func<WindowResult, double> metric, Quantity quantity)
+    {
+        var values = windows.Select(metric).ToList();
+        var possible = values.Where(v => Plausibility.WhyImpossible(quantity, v) is null).ToList();
+        var median = Percentiles.Median(possible);
+        if (!double.IsNaN(median)) return new Cell(median);
+        var refused = values.Select(v => Plausibility.WhyImpossible(quantity, v)).FirstOrDefault(why => why is not null);
+        return refused is null ? Cell.Missing : new Cell(double.NaN, refused);
+    }
 
     public bool Has(string scenario) => measurements.Any(m => m.Scenario == scenario);
 
@@ -30,6 +52,10 @@ internal sealed class Figures(IReadOnlyList<Measurement> measurements)
         .Distinct();
 
     /// <summary>"met (1.23×, 23 % above)" or "missed by 12 %" for a higher-is-better figure against a floor.</summary>
+    public static string AtLeast(Cell cell, double floor, string unit = "") => cell.NotMeasured is { } why ? "not measured: " + why : AtLeast(cell.Value, floor, unit);
+
+    public static string AtMost(Cell cell, double ceiling, string unit = "") => cell.NotMeasured is { } why ? "not measured: " + why : AtMost(cell.Value, ceiling, unit);
+
     public static string AtLeast(double value, double floor, string unit = "") =>
         double.IsNaN(value) ? "not measured"
         : value >= floor ? $"met: {Format(value)}{unit} vs ≥ {Format(floor)}{unit} ({(value / floor - 1) * 100:0} % above)"

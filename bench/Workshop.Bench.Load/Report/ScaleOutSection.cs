@@ -30,6 +30,28 @@ internal static class ScaleOutSection
         md.AppendLine("|---|---:|---:|---:|");
         foreach (var row in rows) md.AppendLine(row);
         md.AppendLine();
+        md.AppendLine($"Target (issue 15): two instances deliver at least {Floor:0.0}× the one instance's rate, with every message delivered.").AppendLine();
+        foreach (var id in scenarioIds.Where(id => id.StartsWith(Prefix, StringComparison.Ordinal)).Distinct())
+        {
+            md.AppendLine($"- {Load(id, settings)}: {Verdict(f, id)}");
+        }
+        md.AppendLine();
+    }
+
+    /// <summary>The floor of two ÷ one on deliveries per second.</summary>
+    public const double Floor = 0.8;
+
+    /// <summary>Met only when the ratio reaches the floor and the two instances' median share delivered is 100 %.</summary>
+    public static string Verdict(Figures f, string id)
+    {
+        var one = f.Checked(id, One, r => r.Rate, Quantity.Rate);
+        var two = f.Checked(id, Two, r => r.Rate, Quantity.Rate);
+        var share = f.Checked(id, Two, r => r.Share, Quantity.Share);
+        if (!one.HasValue || !two.HasValue || !share.HasValue) return "not measured";
+        var ratio = two.Value / one.Value;
+        var everything = share.Value >= 1 - 1e-9;
+        var shown = $"{ratio.ToString("0.00", CultureInfo.InvariantCulture)}× one instance, {Figures.Percent(share.Value)} delivered";
+        return ratio >= Floor && everything ? "met: " + shown : "**missed**: " + shown;
     }
 
     /// <summary>Four rows per scale-out scenario: deliveries/s, share delivered, p99 and server CPU (both instances + Redis).</summary>

@@ -14,8 +14,8 @@ internal static class TargetsSection
         md.AppendLine($"- WS echo ≥ 1.0× the Node `ws` peer: {Figures.AtLeast(Percentiles.Ratio(echo, f.Median("echo", "node", x => x.Rate)), 1.0, "×")}");
         md.AppendLine($"- WS echo ≥ 90 % of the raw limit: {Figures.AtLeast(Percentiles.Ratio(echo, f.Median("echo", "raw", x => x.Rate)) * 100, 90, " %")}");
         md.AppendLine($"- WS echo p99 no worse than Node's: {Figures.AtMost(f.Median("echo", r, x => x.P99Ms), f.Median("echo", "node", x => x.P99Ms), " ms")}");
-        md.AppendLine($"- Memory ≤ 8 KB per idle WebSocket: {Figures.AtMost(f.FirstRound("mem-ws", r, x => x.Rate), 8, " KB")}");
-        md.AppendLine($"- Memory ≤ 8 KB per idle SSE connection: {Figures.AtMost(f.FirstRound("mem-sse", r, x => x.Rate), 8, " KB")}");
+        md.AppendLine($"- Memory ≤ 8 KB per idle WebSocket: {Figures.AtMost(f.Memory("mem-ws", r), 8, " KB")}");
+        md.AppendLine($"- Memory ≤ 8 KB per idle SSE connection: {Figures.AtMost(f.Memory("mem-sse", r), 8, " KB")}");
         md.AppendLine($"- WS broadcast 1,000 × 200/s, 100 % delivered: {Figures.AtLeast(f.Median("broadcast", r, x => x.Share) * 100, 100, " %")}");
         md.AppendLine($"- WS broadcast 1,000 × 200/s, p99 ≤ 20 ms: {Figures.AtMost(f.Median("broadcast", r, x => x.P99Ms), 20, " ms")}");
         md.AppendLine($"- WS broadcast 10,000 × 50/s, 100 % delivered, p99 ≤ 250 ms: {Pair(f, "broadcast-10000", 250)}");

@@ -11,4 +11,7 @@ internal sealed record WindowResult(double Rate, double P50Ms, double P99Ms, dou
 
     /// <summary>Generator CPU in the window, as a share of its one core (NaN when not probed).</summary>
     public double GeneratorCpu { get; init; } = double.NaN;
+
+    /// <summary>True when the window ran on a server process started for it (the memory scenarios).</summary>
+    public bool FreshProcess { get; init; }
 }
