@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Playwright;
 
 namespace Workshop.Grading.Probes;
@@ -5,9 +7,14 @@ namespace Workshop.Grading.Probes;
 /// <summary>
 /// One headless Chromium for a whole grading run, launched on first use; each check takes a fresh context.
 /// A browser that cannot start fails the browser checks with the reason (the other checks still run).
+/// A context reaches the lab's app and nothing else: the learner's page runs in the grader's browser, on the
+/// grader's network, so every other address (the internet, the grader's other loopback ports) goes through a proxy
+/// that refuses every connection.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
+    // Bound and never listening: a connection to it is refused at once, and no other program can take the port.
+    private readonly Socket _deadEnd = BindDeadEnd();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -29,11 +36,30 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     });
 
-    /// <summary>A new isolated context (cookies, storage) in the shared browser.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>A new isolated context (cookies, storage) in the shared browser, whose pages reach only <paramref name="app"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         var browser = await GetBrowserAsync();
-        return await browser.NewContextAsync();
+        return await browser.NewContextAsync(new BrowserNewContextOptions { Proxy = ConfinedTo(app) });
+    }
+
+    /// <summary>
+    /// Every request through the refusing proxy but those to <paramref name="app"/>'s host and port. Chromium sends
+    /// loopback addresses direct whatever the proxy says; <c>&lt;-loopback&gt;</c> takes that exception away. The last
+    /// rule that matches wins, so the app's own address comes after it.
+    /// </summary>
+    public Proxy ConfinedTo(Uri app) => new()
+    {
+        Server = "http://" + _deadEnd.LocalEndPoint,
+        Bypass = $"<-loopback>,{app.Host}:{app.Port}",
+    };
+
+    private static Socket BindDeadEnd()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
     }
 
     private async Task<IBrowser> GetBrowserAsync()
@@ -74,5 +100,6 @@ public sealed class BrowserSession : IAsyncDisposable
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         _gate.Dispose();
+        _deadEnd.Dispose();
     }
 }

@@ -8,12 +8,13 @@ public static class ChromiumFinder
 {
     /// <summary>
     /// Launch arguments that work headless as root on a machine with a closed network (no sandbox, no GPU, no
-    /// background or update traffic, no QUIC).
+    /// background or update traffic, no QUIC, no WebRTC over UDP, which no proxy would see).
     /// </summary>
     public static IReadOnlyList<string> LaunchArgs { get; } =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
+        "--disable-sync", "--no-first-run", "--disable-quic", "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+        "--dns-prefetch-disable",
     ];
 
     /// <summary>True under CI (<c>CI=true</c>): a missing browser is then a failure, never a download or a skip.</summary>

@@ -14,7 +14,7 @@ public static class PageProbe
     public static async Task<CheckOutcome> WithPagesAsync(CheckContext context, int pages, Func<IReadOnlyList<IPage>, List<string>, Task<CheckOutcome>> probe)
     {
         var errors = new List<string>();
-        var browserContext = await context.Browser.NewContextAsync();
+        var browserContext = await context.Browser.NewContextAsync(context.BaseAddress);
         try
         {
             var opened = new List<IPage>();

@@ -4,7 +4,8 @@ namespace Workshop.Labs.Tests.Grading;
 /// The files of a hostile lab 01 submission: an MSBuild target and a Directory.Build.props that would write a marker
 /// outside, and an app that reads the grader's environment and a secret file, writes outside its folder, connects
 /// to a port on the grader's loopback, starts detached children and answers with control characters. Each attack
-/// reports how it went in the app's WebSocket messages (which the checks show in the feedback).
+/// reports how it went in the app's WebSocket messages (which the checks show in the feedback). Its page, opened by
+/// the grader's browser, tries to reach the same port (fetch, WebSocket, image, by IP and by name).
 /// </summary>
 internal sealed record HostileSubmission(string OutsideDirectory, string SecretFile, int GraderPort, string Marker)
 {
@@ -75,6 +76,16 @@ internal sealed record HostileSubmission(string OutsideDirectory, string SecretF
         .Replace("@PORT@", GraderPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("@MARKER@", Marker, StringComparison.Ordinal);
 
+    public string PageAttack => $$"""
+        <script>
+          for (const host of ["127.0.0.1", "localhost", "[::1]"]) {
+            fetch(`http://${host}:{{GraderPort}}/page-fetch`, { mode: "no-cors" }).catch(() => {});
+            try { new WebSocket(`ws://${host}:{{GraderPort}}/page-ws`); } catch (e) {}
+            new Image().src = `http://${host}:{{GraderPort}}/page-image`;
+          }
+        </script>
+        """;
+
     /// <summary>Writes the submission into <paramref name="start"/> (a copy of the lab's solution), with a symlink to the secret file.</summary>
     public void WriteInto(string start)
     {
@@ -83,5 +94,7 @@ internal sealed record HostileSubmission(string OutsideDirectory, string SecretF
         File.WriteAllText(Path.Combine(start, "Directory.Build.props"), DirectoryBuildProps);
         File.WriteAllText(Path.Combine(start, "Program.cs"), Program);
         File.CreateSymbolicLink(Path.Combine(start, "wwwroot", "x.txt"), SecretFile);
+        var page = Path.Combine(start, "wwwroot", "index.html");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("<head>", "<head>\n" + PageAttack, StringComparison.Ordinal));
     }
 }
