@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Workshop.Testing.Hosting;
+using Workshop.Testing.WebSockets;
 
 namespace Workshop.Protocols.Tests.WebSockets;
 
