@@ -9,7 +9,7 @@ public sealed class Workspace
     private Workspace(string root)
     {
         Root = root;
-        Manifest = LabManifest.Load(Path.Combine(root, "labs", "labs.json"));
+        Manifest = LabManifest.Load(CourseRoot.ManifestPath(root));
     }
 
     /// <summary>The repository root (holds <c>labs/labs.json</c>).</summary>
@@ -29,8 +29,8 @@ public sealed class Workspace
     {
         var explicitRoot = Environment.GetEnvironmentVariable("WORKSHOP_ROOT");
         var root = !string.IsNullOrWhiteSpace(explicitRoot) ? Path.GetFullPath(explicitRoot)
-            : FindUp(Directory.GetCurrentDirectory()) ?? FindUp(AppContext.BaseDirectory);
-        if (root is null || !File.Exists(Path.Combine(root, "labs", "labs.json")))
+            : CourseRoot.FindAbove(Directory.GetCurrentDirectory()) ?? CourseRoot.FindAbove(AppContext.BaseDirectory);
+        if (root is null || !File.Exists(CourseRoot.ManifestPath(root)))
         {
             error.WriteLine("workshop: no labs/labs.json found here or above; run it from the workshop repository (or set WORKSHOP_ROOT).");
             return null;
@@ -76,14 +76,5 @@ public sealed class Workspace
         all[labId] = progress;
         Directory.CreateDirectory(StateDirectory);
         File.WriteAllText(Path.Combine(StateDirectory, "progress.json"), JsonSerializer.Serialize(all, new JsonSerializerOptions { WriteIndented = true }));
-    }
-
-    private static string? FindUp(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "labs", "labs.json"))) return dir.FullName;
-        }
-        return null;
     }
 }

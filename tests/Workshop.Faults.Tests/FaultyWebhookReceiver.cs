@@ -1,25 +1,21 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Workshop.Protocols.Webhooks;
+using Workshop.Testing.Hosting;
 
 namespace Workshop.Faults.Tests;
 
 /// <summary>
-/// The library's idempotent Standard Webhooks receiver on real Kestrel, behind a fault injector that fails a share
+/// The library's idempotent Standard Webhooks receiver on a <see cref="TestHost"/>, behind a fault injector that fails a share
 /// of requests: a third of the failures answer 500 before the receiver sees them, a third hang until the sender
 /// gives up (a timeout), and a third are processed and then answered 502 (the sender must retry an event the
 /// receiver already handled: only idempotency keeps it from being processed twice).
 /// </summary>
 internal sealed class FaultyWebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private TestHost _host = null!;
     private readonly Random _random = new(20261125);
     private readonly Lock _gate = new();
     private int _requests;
@@ -27,9 +23,7 @@ internal sealed class FaultyWebhookReceiver : IAsyncDisposable
     private int _hung;
     private int _failedAfter;
 
-    private FaultyWebhookReceiver(WebApplication app) => _app = app;
-
-    public Uri Url { get; private set; } = new("http://127.0.0.1/");
+    public Uri Url => _host.Http("/hook");
 
     /// <summary>How many times the handler ran per event id, and when it first did.</summary>
     public ConcurrentDictionary<string, int> Processed { get; } = new();
@@ -45,28 +39,23 @@ internal sealed class FaultyWebhookReceiver : IAsyncDisposable
 
     public static async Task<FaultyWebhookReceiver> StartAsync(string secret, double failureRate, string dataDirectory)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var receiver = new FaultyWebhookReceiver();
+        var settings = new Dictionary<string, string?>
         {
             ["Workshop:DataDirectory"] = dataDirectory,
             ["Webhooks:Sender:Enabled"] = "false",
             ["Webhooks:Receiver:IdempotencyStore"] = "InMemory", // the receiver is never killed in this test
-        });
-        builder.Services.AddWebhooks(builder.Configuration);
-        var app = builder.Build();
-        var receiver = new FaultyWebhookReceiver(app);
-        app.Use((context, next) => receiver.InjectAsync(context, next, failureRate));
-        app.MapWebhookReceiver("/hook", new StandardWebhookVerifier(secret), (evt, _) =>
+        };
+        receiver._host = await TestHost.StartAsync(app =>
         {
-            receiver.Processed.AddOrUpdate(evt.EventId, 1, (_, n) => n + 1);
-            receiver.ProcessedAt.TryAdd(evt.EventId, System.Diagnostics.Stopwatch.GetTimestamp());
-            return Task.CompletedTask;
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = new Uri(new Uri(address), "/hook");
+            app.Use((context, next) => receiver.InjectAsync(context, next, failureRate));
+            app.MapWebhookReceiver("/hook", new StandardWebhookVerifier(secret), (evt, _) =>
+            {
+                receiver.Processed.AddOrUpdate(evt.EventId, 1, (_, n) => n + 1);
+                receiver.ProcessedAt.TryAdd(evt.EventId, System.Diagnostics.Stopwatch.GetTimestamp());
+                return Task.CompletedTask;
+            });
+        }, builder => builder.Services.AddWebhooks(builder.Configuration), settings);
         return receiver;
     }
 
@@ -117,10 +106,5 @@ internal sealed class FaultyWebhookReceiver : IAsyncDisposable
         await next(context);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await _app.StopAsync(timeout.Token);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
-using Workshop.Protocols.Tests.WebSockets;
 using Workshop.Protocols.WebSockets;
 using Workshop.Testing;
+using Workshop.Testing.WebSockets;
 
 namespace Workshop.Faults.Tests;
 

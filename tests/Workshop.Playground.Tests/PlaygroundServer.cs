@@ -1,37 +1,19 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
+using Workshop.Testing.Hosting;
 
 namespace Workshop.Playground.Tests;
 
-/// <summary>The playground on real Kestrel at 127.0.0.1 with a random port, in Development.</summary>
-public sealed class PlaygroundServer : WebApplicationFactory<Program>
+/// <summary>The playground from its own entry point on a <see cref="TestHost"/> (127.0.0.1, random port), in Development.</summary>
+public sealed class PlaygroundServer : IAsyncDisposable
 {
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("playground-tests-").FullName;
-
-    // WebApplicationFactory finds the app's host through a process-wide DiagnosticListener: two factories
-    // building at the same moment can catch each other's host. Start-ups take turns; running servers don't.
-    private static readonly Lock StartGate = new();
-
-    public PlaygroundServer()
-    {
-        UseKestrel(0);
-        lock (StartGate) StartServer();
-    }
+    private readonly TestHost _host = TestHost.StartApp<Program>(Environments.Development);
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
-    public Uri BaseAddress => ClientOptions.BaseAddress;
+    public Uri BaseAddress => _host.BaseAddress;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment(Environments.Development);
-        builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("Workshop:DataDirectory", _dataDir);
-    }
+    /// <summary>The app's services (to look at state no client can see).</summary>
+    public IServiceProvider Services => _host.Services;
 
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
-    }
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

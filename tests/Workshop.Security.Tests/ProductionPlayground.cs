@@ -1,30 +1,26 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
+using Workshop.Testing.Hosting;
 
 namespace Workshop.Security.Tests;
 
 /// <summary>
-/// The playground on real Kestrel (127.0.0.1, random port) configured as a production deployment is: environment
+/// The playground from its entry point on a <see cref="TestHost"/> (127.0.0.1, random port), configured as a production deployment is: environment
 /// Production, fresh random receiver secrets, <c>AllowedHosts</c>, an operator token and the default limits. Only
 /// <c>Webhooks:Sender:AllowLoopback</c> is on, so redelivery and the sender can reach a loopback target in a test.
 /// Tests attack it as an anonymous client: with <see cref="Client"/>, raw sockets or WebSockets, never through
 /// the app's services.
 /// </summary>
-public sealed class ProductionPlayground : WebApplicationFactory<Program>
+public sealed class ProductionPlayground : IAsyncDisposable
 {
-    private static readonly Lock StartGate = new();
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("playground-prod-").FullName;
     private readonly IReadOnlyDictionary<string, string?> _overrides;
+    private readonly TestHost _host;
 
     /// <summary>Starts the server; <paramref name="overrides"/> replace or add configuration keys.</summary>
     public ProductionPlayground(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         _overrides = overrides ?? new Dictionary<string, string?>();
-        UseKestrel(0);
-        // WebApplicationFactory finds the app's host through a process-wide listener: start-ups take turns.
-        lock (StartGate) StartServer();
+        _host = TestHost.StartApp<Program>(Environments.Production, Settings());
     }
 
     /// <summary>The Standard Webhooks secret the server's own receiver accepts (what an attacker wants signed).</summary>
@@ -40,22 +36,26 @@ public sealed class ProductionPlayground : WebApplicationFactory<Program>
     public string OperatorToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
-    public Uri BaseAddress => ClientOptions.BaseAddress;
+    public Uri BaseAddress => _host.BaseAddress;
+
+    /// <summary>The app's services (to check a bound held, never to attack through).</summary>
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>The data directory (SQLite file) of this instance.</summary>
-    public string DataDirectory => _dataDir;
+    public string DataDirectory => _host.DataDirectory!;
 
     /// <summary>A plain client with no cookies and no credentials, as an outsider has.</summary>
     public HttpClient Client() => new() { BaseAddress = BaseAddress };
 
-    /// <summary>The configuration a deployer sets through environment variables, as keys.</summary>
+    /// <summary>
+    /// The configuration a deployer sets through environment variables, as keys (the data directory is the host's,
+    /// the address a random loopback port).
+    /// </summary>
     public IReadOnlyDictionary<string, string?> Settings()
     {
         var settings = new Dictionary<string, string?>
         {
-            ["urls"] = "http://127.0.0.1:0",
             ["AllowedHosts"] = "127.0.0.1;localhost",
-            ["Workshop:DataDirectory"] = _dataDir,
             ["Webhooks:Standard:Secret"] = StandardSecret,
             ["Webhooks:GitHub:Secret"] = GitHubSecret,
             ["Webhooks:Razorpay:Secret"] = RazorpaySecret,
@@ -67,16 +67,5 @@ public sealed class ProductionPlayground : WebApplicationFactory<Program>
     }
 
     /// <inheritdoc />
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment(Environments.Production);
-        foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
-    }
-
-    /// <inheritdoc />
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

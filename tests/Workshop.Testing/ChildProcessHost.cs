@@ -1,30 +1,34 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using Workshop.Grading.Running;
 
 namespace Workshop.Testing;
 
 /// <summary>
-/// Runs a built ASP.NET Core app as a child process on a free loopback port, reads the port it bound from its
-/// "Now listening on" line, and kills it with its whole process tree when disposed.
+/// A built ASP.NET Core app (<c>dotnet app.dll</c> or <c>dotnet run</c>) as a <see cref="ChildProcess"/> on a free
+/// loopback port: the address it reported, its output, and a kill of its whole process tree on dispose. Only the
+/// command line and environment are set up here; starting, waiting and killing are the grader's runner.
 /// </summary>
-public sealed partial class ChildProcessHost : IAsyncDisposable
+public sealed class ChildProcessHost : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly List<string> _output = [];
-    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ChildProcessHost(ChildProcess process, Uri baseAddress)
+    {
+        Process = process;
+        BaseAddress = baseAddress;
+    }
 
-    private ChildProcessHost(Process process) => _process = process;
+    /// <summary>The running process (output tail, waiting on lines or ports).</summary>
+    public ChildProcess Process { get; }
 
     /// <summary>The base address the app listens on, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseAddress { get; }
 
-    /// <summary>Everything the process printed so far (stdout and stderr), for failure messages.</summary>
-    public string Output { get { lock (_output) return string.Join('\n', _output); } }
+    /// <summary>The kept tail of what the process printed (stdout and stderr), for failure messages.</summary>
+    public string Output => Process.Output;
 
     /// <summary>True once the process has exited.</summary>
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => Process.HasExited;
 
-    /// <summary>Starts <c>dotnet {assembly}</c> in Development and waits until it reports its address.</summary>
+    /// <summary>Starts <c>dotnet {assembly}</c> in Development on port 0 and waits until it reports its address.</summary>
     public static Task<ChildProcessHost> StartAsync(
         string assemblyPath,
         IDictionary<string, string?>? environment = null,
@@ -49,13 +53,7 @@ public sealed partial class ChildProcessHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(environment);
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         foreach (var arg in arguments) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
@@ -65,56 +63,22 @@ public sealed partial class ChildProcessHost : IAsyncDisposable
             else info.Environment[key] = value;
         }
 
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var host = new ChildProcessHost(process);
-        process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
-        process.Exited += (_, _) => host._listening.TrySetException(
-            new InvalidOperationException($"{name} exited before listening:\n{host.Output}"));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = await ChildProcess.StartAsync(info, name);
         try
         {
-            host.BaseAddress = await host._listening.Task.WaitAsync(startTimeout ?? TimeSpan.FromSeconds(60));
+            var address = await process.WaitUntilListeningAsync(startTimeout ?? TimeSpan.FromSeconds(60));
+            return new ChildProcessHost(process, address);
         }
-        catch (TimeoutException)
+        catch
         {
-            await host.DisposeAsync();
-            throw new TimeoutException($"{name} did not report a listening address:\n{host.Output}");
+            await process.DisposeAsync();
+            throw;
         }
-        return host;
     }
 
     /// <summary>Kills the process abruptly (SIGKILL on Unix), as a crash or <c>kill -9</c> would.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => Process.KillAsync();
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await KillAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already reaped.
-        }
-        _process.Dispose();
-    }
-
-    private void OnLine(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.Add(line);
-        var match = ListeningLine().Match(line);
-        if (match.Success) _listening.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
-    }
-
-    [GeneratedRegex(@"Now listening on: (?<url>https?://\S+)")]
-    private static partial Regex ListeningLine();
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
 }

@@ -1,12 +1,23 @@
+using Workshop.Grading.Manifest;
+
 namespace Workshop.Testing;
 
-/// <summary>Paths inside the repository the tests were built from.</summary>
+/// <summary>Paths inside the repository the tests were built from (found as the CLI and the grader find it: <see cref="CourseRoot"/>).</summary>
 public static class RepoPaths
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+    private static readonly Lazy<string> LazyRoot = new(() => CourseRoot.FindAbove(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException($"No {CourseRoot.ManifestRelativePath} above {AppContext.BaseDirectory}."));
 
-    /// <summary>The folder holding <c>Workshop.sln</c>.</summary>
+    /// <summary>The repository's root folder (holding <c>labs/labs.json</c> and <c>Workshop.sln</c>).</summary>
     public static string Root => LazyRoot.Value;
+
+    /// <summary>The repository's <c>labs/labs.json</c>.</summary>
+    public static string LabsManifest => CourseRoot.ManifestPath(Root);
+
+    /// <summary>The repository's lab manifest, read once (its records are immutable, so tests share it).</summary>
+    public static LabManifest Manifest => LazyManifest.Value;
+
+    private static readonly Lazy<LabManifest> LazyManifest = new(() => LabManifest.Load(LabsManifest));
 
     /// <summary>The build configuration the tests run under (Debug or Release), read from their own output path.</summary>
     public static string Configuration
@@ -22,13 +33,4 @@ public static class RepoPaths
     /// <summary>The built assembly of a project under <c>src/</c>, e.g. <c>Workshop.Playground</c>.</summary>
     public static string BuiltAssembly(string project)
         => Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", project + ".dll");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workshop.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Workshop.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Workshop.Cli.Notebooks;
+using Workshop.Grading.Manifest;
 
 namespace Workshop.Cli.Commands;
 
@@ -60,11 +61,5 @@ public static class NotebooksCommand
     }
 
     private static string? FindNotebooksFolder()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workshop.sln"))) return Path.Combine(dir.FullName, "notebooks");
-        }
-        return null;
-    }
+        => CourseRoot.FindAbove(Directory.GetCurrentDirectory()) is { } root ? Path.Combine(root, "notebooks") : null;
 }

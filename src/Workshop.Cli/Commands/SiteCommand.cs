@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Workshop.Grading.Manifest;
 using Workshop.Site;
 
 namespace Workshop.Cli.Commands;
@@ -23,10 +24,10 @@ public static class SiteCommand
     {
         // The ./workshop wrapper names the repository in WORKSHOP_ROOT; otherwise look up from where we stand.
         var named = Environment.GetEnvironmentVariable("WORKSHOP_ROOT");
-        var root = FindRepoRoot(string.IsNullOrWhiteSpace(named) ? Directory.GetCurrentDirectory() : named);
+        var root = CourseRoot.FindAbove(string.IsNullOrWhiteSpace(named) ? Directory.GetCurrentDirectory() : named);
         if (root is null)
         {
-            Console.Error.WriteLine("workshop site build: run it inside the repository (no Workshop.sln found above this folder).");
+            Console.Error.WriteLine("workshop site build: run it inside the repository (no labs/labs.json found above this folder).");
             return 2;
         }
         var outDir = Path.GetFullPath(output ?? Path.Combine(root, SiteInfo.DefaultOutput));
@@ -62,13 +63,4 @@ public static class SiteCommand
     }
 
     private static string Ms(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds:0} ms");
-
-    private static string? FindRepoRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workshop.sln"))) return dir.FullName;
-        }
-        return null;
-    }
 }

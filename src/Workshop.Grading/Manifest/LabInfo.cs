@@ -9,6 +9,9 @@ public sealed record LabInfo(string Id, string Folder, string Title, IReadOnlyLi
     /// </summary>
     public IReadOnlyList<EditableGlob> Editable { get; init; } = [];
 
+    /// <summary>How the lab's checks meet the reference playground, or null when the manifest does not say.</summary>
+    public LabReference? Reference { get; init; }
+
     /// <summary>True when a path relative to <c>start/</c> is one a learner edits.</summary>
     public bool IsEditable(string relativePath) => Editable.Any(g => g.IsMatch(relativePath));
 

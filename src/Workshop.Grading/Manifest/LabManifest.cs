@@ -36,8 +36,15 @@ public sealed class LabManifest
             l.Id ?? throw new InvalidDataException($"{manifestPath}: a lab has no id"),
             l.Folder ?? throw new InvalidDataException($"{manifestPath}: lab {l.Id} has no folder"),
             l.Title ?? l.Folder,
-            (l.Tasks ?? []).Select(t => new LabTask(t.Id ?? "?", t.Title ?? t.Id ?? "?", t.Points, Hints(manifestPath, l, t))).ToList(),
-            l.Hints ?? []) { Editable = Editable(manifestPath, l) }).ToList();
+            (l.Tasks ?? []).Select(t => new LabTask(t.Id ?? "?", t.Title ?? t.Id ?? "?", t.Points, Hints(manifestPath, l, t))
+            {
+                Reference = Reference(manifestPath, l, t),
+            }).ToList(),
+            l.Hints ?? [])
+        {
+            Editable = Editable(manifestPath, l),
+            Reference = l.Reference is null ? null : new LabReference(l.Reference.Paths ?? [], l.Reference.NotCovered),
+        }).ToList();
         return new LabManifest(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, labs);
     }
 
@@ -67,6 +74,18 @@ public sealed class LabManifest
         return new TaskHints(h.Nudge, h.Concept, h.Code, h.Files ?? []);
     }
 
+    // Optional (a lab in the making), but a task the playground does not cover must say why: ManifestTests demands one per task.
+    private static TaskReference? Reference(string manifestPath, ManifestLab lab, ManifestTask task)
+    {
+        if (task.Reference is null) return null;
+        var checks = task.Reference.Checks ?? [];
+        if (checks.Count == 0 && string.IsNullOrWhiteSpace(task.Reference.NotCovered))
+        {
+            throw new InvalidDataException($"{manifestPath}: lab {lab.Id} task {task.Id}: \"reference\" needs \"checks\" the playground passes or \"notCovered\" saying why not");
+        }
+        return new TaskReference(checks, task.Reference.NotCovered);
+    }
+
     /// <summary>Finds a lab by id (<c>01</c>, <c>1</c>) or folder name (<c>01-websocket-welcome-echo</c>).</summary>
     public LabInfo? Find(string idOrFolder)
     {
@@ -82,9 +101,13 @@ public sealed class LabManifest
 
     private sealed record ManifestFile(List<ManifestLab>? Labs);
 
-    private sealed record ManifestLab(string? Id, string? Folder, string? Title, List<ManifestTask>? Tasks, List<string>? Hints, List<string>? Editable);
+    private sealed record ManifestLab(string? Id, string? Folder, string? Title, List<ManifestTask>? Tasks, List<string>? Hints, List<string>? Editable, ManifestLabReference? Reference);
 
-    private sealed record ManifestTask(string? Id, string? Title, int Points, ManifestHints? Hints);
+    private sealed record ManifestTask(string? Id, string? Title, int Points, ManifestHints? Hints, ManifestTaskReference? Reference);
+
+    private sealed record ManifestLabReference(Dictionary<string, string>? Paths, string? NotCovered);
+
+    private sealed record ManifestTaskReference(List<string>? Checks, string? NotCovered);
 
     private sealed record ManifestHints(string? Nudge, string? Concept, string? Code, List<string>? Files);
 }

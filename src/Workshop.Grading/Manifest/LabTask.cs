@@ -5,4 +5,7 @@ public sealed record LabTask(string Id, string Title, int Points, TaskHints? Hin
 {
     /// <summary>The level-1 hint (a nudge, never code): what reports and feedback show.</summary>
     public string? Nudge => Hints?.Nudge;
+
+    /// <summary>Whether (and which checks) the reference playground passes, or null when the manifest does not say.</summary>
+    public TaskReference? Reference { get; init; }
 }

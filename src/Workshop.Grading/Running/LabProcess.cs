@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 
 namespace Workshop.Grading.Running;
 
@@ -9,12 +8,12 @@ namespace Workshop.Grading.Running;
 /// Disposing kills its whole process tree. Sandboxed, the app listens on a Unix socket inside its sandbox instead and
 /// the checks reach it through a forwarder (<see cref="SandboxSession"/>); killing the sandbox ends every process in it.
 /// </summary>
-public sealed partial class LabProcess : IAsyncDisposable
+public sealed class LabProcess : IAsyncDisposable
 {
     private readonly string _assemblyPath;
     private readonly OutputTail _output = new();
     private readonly SandboxSession? _sandbox;
-    private Process _process = null!;
+    private ChildProcess? _child;
 
     private LabProcess(string assemblyPath, SandboxedApp? sandbox)
     {
@@ -28,21 +27,8 @@ public sealed partial class LabProcess : IAsyncDisposable
     /// <summary>Everything the lab printed (for failure reasons).</summary>
     public string Output => _output.ToString();
 
-    /// <summary>True once the process exited (e.g. crashed).</summary>
-    public bool HasExited
-    {
-        get
-        {
-            try
-            {
-                return _process.HasExited;
-            }
-            catch (InvalidOperationException)
-            {
-                return true; // a restart that never got its process going
-            }
-        }
-    }
+    /// <summary>True once the process exited (e.g. crashed), or a restart never got its process going.</summary>
+    public bool HasExited => _child?.HasExited ?? true;
 
     /// <summary>Starts the app and waits until it listens and answers HTTP, or throws <see cref="LabStartException"/>.</summary>
     public static async Task<LabProcess> StartAsync(string assemblyPath, TimeSpan timeout, CancellationToken cancellationToken = default) =>
@@ -58,7 +44,7 @@ public sealed partial class LabProcess : IAsyncDisposable
         }
         catch
         {
-            lab._process?.Dispose();
+            if (lab._child is not null) await lab._child.DisposeAsync();
             if (lab._sandbox is not null) await lab._sandbox.DisposeAsync();
             throw;
         }
@@ -79,54 +65,33 @@ public sealed partial class LabProcess : IAsyncDisposable
     private async Task LaunchAsync(string urls, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var info = _sandbox is null ? Unsandboxed(urls) : _sandbox.StartInfo(_assemblyPath, AppEnvironment);
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
         info.RedirectStandardInput = true;
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _process = process;
-        process.OutputDataReceived += (_, e) => OnLine(e.Data, listening);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data, listening);
-        process.Exited += (_, _) => _ = ReportExitAsync(process, listening);
-        await ProcessLauncher.StartAsync(process);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        if (_child is not null) await _child.DisposeAsync();
+        _child = await ChildProcess.StartAsync(info, "the lab", _output);
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
-            BaseAddress = await listening.Task.WaitAsync(deadline.Token);
+            var listening = await _child.WaitUntilListeningAsync(Timeout.InfiniteTimeSpan, deadline.Token);
+            BaseAddress = _sandbox?.BaseAddress ?? listening;
             await WaitUntilAnsweringAsync(deadline.Token);
-            _sandbox?.Launched(process);
+            _sandbox?.Launched(_child.Process);
         }
         catch (OperationCanceledException)
         {
             await StopAsync();
             throw new LabStartException($"the lab did not start within {timeout.TotalSeconds:0} s:\n{Tail()}");
         }
+        catch (InvalidOperationException) when (HasExited)
+        {
+            await StopAsync();
+            throw new LabStartException($"the lab exited before it listened:\n{Tail()}");
+        }
         catch
         {
             await StopAsync();
             throw;
         }
-    }
-
-    /// <summary>
-    /// Exited can fire before the last lines of stdout/stderr were read (a crash's exception is its last words):
-    /// wait, briefly, for both streams to end before the tail goes into the error. Bounded, because a child the lab
-    /// started may hold the pipes open.
-    /// </summary>
-    private async Task ReportExitAsync(Process process, TaskCompletionSource<Uri> listening)
-    {
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(2));
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-        {
-            // The tail as it is: the streams did not end in time, or the process object is gone.
-        }
-        listening.TrySetException(new LabStartException($"the lab exited before it listened:\n{Tail()}"));
     }
 
     private ProcessStartInfo Unsandboxed(string urls)
@@ -141,7 +106,10 @@ public sealed partial class LabProcess : IAsyncDisposable
     /// Makes a port of the grader's loopback (a receiver a check runs) reachable from the lab at the same address;
     /// nothing to do for an unsandboxed lab, which shares the grader's loopback.
     /// </summary>
-    internal void OpenGraderPort(int port) => _sandbox?.OpenPort(port, _process);
+    internal void OpenGraderPort(int port)
+    {
+        if (_child is not null) _sandbox?.OpenPort(port, _child.Process);
+    }
 
     private static Dictionary<string, string> AppEnvironment => new()
     {
@@ -160,7 +128,7 @@ public sealed partial class LabProcess : IAsyncDisposable
         var delay = TimeSpan.FromMilliseconds(20);
         while (true)
         {
-            if (_process.HasExited) throw new LabStartException($"the lab crashed while starting:\n{Tail()}");
+            if (HasExited) throw new LabStartException($"the lab crashed while starting:\n{Tail()}");
             try
             {
                 using var response = await client.GetAsync("/", cancellationToken);
@@ -178,33 +146,13 @@ public sealed partial class LabProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        _process.Dispose();
+        if (_child is not null) await _child.DisposeAsync();
         if (_sandbox is not null) await _sandbox.DisposeAsync();
     }
 
     private async Task StopAsync()
     {
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-        {
-            // Never started, already reaped, or a stuck reader: the kill was sent either way.
-        }
+        if (_child is not null) await _child.KillAsync();
         if (_sandbox is not null) await _sandbox.StoppedAsync();
     }
-
-    private void OnLine(string? line, TaskCompletionSource<Uri> listening)
-    {
-        if (line is null) return;
-        _output.Add(line);
-        var match = ListeningLine().Match(line);
-        if (!match.Success) return;
-        listening.TrySetResult(_sandbox?.BaseAddress ?? new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
-    }
-
-    [GeneratedRegex(@"Now listening on: (?<url>https?://\S+)")]
-    private static partial Regex ListeningLine();
 }

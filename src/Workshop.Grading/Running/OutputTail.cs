@@ -31,6 +31,18 @@ internal sealed class OutputTail(int maxChars = OutputTail.DefaultMaxChars)
         }
     }
 
+    /// <summary>How many lines were added so far (kept or dropped): a mark for <see cref="LinesSince"/>.</summary>
+    public long Count
+    {
+        get { lock (_lines) return _dropped + _lines.Count; }
+    }
+
+    /// <summary>The kept lines added at or after <paramref name="mark"/> (a <see cref="Count"/> read earlier).</summary>
+    public string[] LinesSince(long mark)
+    {
+        lock (_lines) return [.. _lines.Skip((int)Math.Clamp(mark - _dropped, 0, _lines.Count))];
+    }
+
     /// <summary>The kept lines, after a note of how many were dropped.</summary>
     public override string ToString() => Last(int.MaxValue);
 

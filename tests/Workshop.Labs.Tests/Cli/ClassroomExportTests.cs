@@ -13,7 +13,7 @@ namespace Workshop.Labs.Tests.Cli;
 /// </summary>
 public sealed class ClassroomExportTests : IDisposable
 {
-    private static readonly LabManifest Manifest = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"));
+    private static readonly LabManifest Manifest = RepoPaths.Manifest;
     private readonly string _temp = Directory.CreateTempSubdirectory("workshop-classroom-").FullName;
 
     [Fact]

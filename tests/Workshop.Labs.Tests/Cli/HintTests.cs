@@ -13,7 +13,7 @@ namespace Workshop.Labs.Tests.Cli;
 public sealed class HintTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(60);
-    private static readonly LabManifest Manifest = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"));
+    private static readonly LabManifest Manifest = RepoPaths.Manifest;
 
     private static TaskHints HintsOf(string lab, string task) => Manifest.Find(lab)!.FindTask(task)!.Hints!;
 

@@ -20,7 +20,7 @@ public sealed class ClassGraderTests : IDisposable
         var inside = 0;
         var overlapped = false;
         var graded = new List<string>();
-        var grader = new ClassGrader(LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json")), new LabRunnerOptions())
+        var grader = new ClassGrader(RepoPaths.Manifest, new LabRunnerOptions())
         {
             Jobs = 3,
             WarmBrowser = false,

@@ -8,7 +8,7 @@ namespace Workshop.Labs.Tests.Grading;
 /// <summary>Every task's hints come in three levels, guide before they give code, and fit the start they are for.</summary>
 public sealed partial class HintTiersTests
 {
-    private static readonly LabManifest Manifest = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"));
+    private static readonly LabManifest Manifest = RepoPaths.Manifest;
 
     public static TheoryData<string> LabIds() => [.. Manifest.Labs.Select(l => l.Id)];
 

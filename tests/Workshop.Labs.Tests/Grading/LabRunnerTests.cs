@@ -10,7 +10,7 @@ namespace Workshop.Labs.Tests.Grading;
 /// <summary>A broken lab fails its own checks with the reason; it never throws out of the runner.</summary>
 public sealed class LabRunnerTests
 {
-    private static readonly LabManifest Manifest = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"));
+    private static readonly LabManifest Manifest = RepoPaths.Manifest;
 
     private static async Task<LabReport> RunAsync(string programCs, LabRunnerOptions? options = null)
     {

@@ -8,7 +8,7 @@ namespace Workshop.Labs.Tests.Grading;
 /// <summary>labs.json, the lab folders and the check catalog agree with each other.</summary>
 public sealed class ManifestTests
 {
-    private static readonly LabManifest Manifest = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"));
+    private static readonly LabManifest Manifest = RepoPaths.Manifest;
 
     [Fact]
     public void Every_lab_has_a_readme_a_start_with_TODOs_and_a_solution()
@@ -65,7 +65,9 @@ public sealed class ManifestTests
     [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["../*.cs"] } ] }""", "must not contain")]
     [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["/etc/*.cs"] } ] }""", "must be relative")]
     [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["*.{cs,js}"] } ] }""", "may only use")]
-    public void The_manifest_refuses_a_lab_whose_editable_list_is_missing_or_unsafe(string json, string reason)
+    [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["**/*.cs"], "tasks": [ { "id": "a", "points": 1, "reference": {} } ] } ] }""", "\"reference\" needs")]
+    [InlineData("""{ "labs": [ { "id": "01", "folder": "01-x", "editable": ["**/*.cs"], "tasks": [ { "id": "a", "points": 1, "reference": { "checks": [] } } ] } ] }""", "or \"notCovered\" saying why not")]
+    public void The_manifest_refuses_an_unsafe_editable_list_and_a_task_reference_that_says_nothing(string json, string reason)
     {
         var path = Path.Combine(Path.GetTempPath(), "labs-" + Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(path, json);

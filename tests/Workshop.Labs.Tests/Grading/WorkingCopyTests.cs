@@ -9,7 +9,7 @@ namespace Workshop.Labs.Tests.Grading;
 /// <summary>Grading takes only a lab's editable files from a submission, and refuses what could reach outside it.</summary>
 public sealed class WorkingCopyTests : IDisposable
 {
-    private static readonly LabManifest Manifest = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"));
+    private static readonly LabManifest Manifest = RepoPaths.Manifest;
     private readonly string _root = Directory.CreateTempSubdirectory("workshop-copy-test-").FullName;
 
     private LabInfo Lab => Manifest.Find("01")!;

@@ -19,7 +19,7 @@ public sealed class LabSuiteFixture : IAsyncLifetime
     private readonly ConcurrentDictionary<string, Lazy<Task<LabReport>>> _mutantReports = new();
     private readonly string _buildRoot = Path.Combine(Path.GetTempPath(), "workshop-labs-tests", Guid.NewGuid().ToString("N"));
 
-    public LabManifest Manifest { get; } = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"));
+    public LabManifest Manifest { get; } = RepoPaths.Manifest;
 
     public BrowserSession Browser { get; } = new();
 

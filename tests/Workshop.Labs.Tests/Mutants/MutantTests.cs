@@ -23,7 +23,7 @@ public sealed class MutantTests(LabSuiteFixture suite, ITestOutputHelper output)
         var data = new TheoryData<string, string>();
         // WORKSHOP_MUTANT_LABS=03,06 narrows a local run to some labs (a theory's rows cannot be filtered by trait).
         var only = Environment.GetEnvironmentVariable("WORKSHOP_MUTANT_LABS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var mutant in MutantCatalog.Load(LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"))))
+        foreach (var mutant in MutantCatalog.Load(RepoPaths.Manifest))
         {
             if (only is { Length: > 0 } && !only.Contains(mutant.Lab)) continue;
             data.Add(mutant.Lab, mutant.Name);

@@ -18,14 +18,14 @@ public sealed class ReferencePlaygroundFixture : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "workshop-reference-tests", Guid.NewGuid().ToString("N"));
     private ChildProcessHost? _playground;
 
-    public LabManifest Manifest { get; } = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json"));
+    public LabManifest Manifest { get; } = RepoPaths.Manifest;
 
     public BrowserSession Browser { get; } = new();
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
-        var environment = new Dictionary<string, string?>(ReferenceCoverage.Environment) { ["Workshop__DataDirectory"] = _dataDirectory };
+        var environment = new Dictionary<string, string?>(ReferencePlaygroundSettings.Environment) { ["Workshop__DataDirectory"] = _dataDirectory };
         var assembly = RepoPaths.BuiltAssembly("Workshop.Playground");
         _playground = await ChildProcessHost.StartAsync(assembly, environment, workingDirectory: Path.GetDirectoryName(assembly));
     }
@@ -37,13 +37,17 @@ public sealed class ReferencePlaygroundFixture : IAsyncLifetime
     private async Task<LabReport> RunAsync(string labId)
     {
         var lab = Manifest.Find(labId) ?? throw new InvalidOperationException($"lab {labId} is not in labs.json");
-        var covered = ReferenceCoverage.Checks[labId];
-        var checks = CheckCatalog.For(labId).Where(c => covered.TryGetValue(c.Task, out var names) && names.Contains(c.Name)).ToList();
-        var missing = covered.SelectMany(t => t.Value.Select(n => (t.Key, n))).Where(tn => !checks.Any(c => c.Task == tn.Key && c.Name == tn.n)).ToList();
-        if (missing.Count > 0) throw new InvalidOperationException($"lab {labId}: the coverage names checks the catalog does not have: {string.Join(", ", missing)}");
-        ReferenceCoverage.PathMaps.TryGetValue(labId, out var map);
+        var covered = CoveredChecks(lab);
+        var checks = CheckCatalog.For(labId).Where(c => covered.Contains((c.Task, c.Name))).ToList();
+        var missing = covered.Where(tn => !checks.Any(c => c.Task == tn.Task && c.Name == tn.Check)).ToList();
+        if (missing.Count > 0) throw new InvalidOperationException($"lab {labId}: labs.json's reference names checks the catalog does not have: {string.Join(", ", missing)}");
+        var map = lab.Reference?.Paths is { Count: > 0 } paths ? paths : null;
         return await new LabRunner(Browser).RunAgainstAsync(lab, _playground!.BaseAddress, checks, "reference playground", pathMap: map);
     }
+
+    /// <summary>The (task, check) pairs of a lab that labs.json says the playground passes.</summary>
+    public static HashSet<(string Task, string Check)> CoveredChecks(LabInfo lab) =>
+        [.. lab.Tasks.SelectMany(t => (t.Reference?.Checks ?? []).Select(check => (t.Id, check)))];
 
     public async Task DisposeAsync()
     {

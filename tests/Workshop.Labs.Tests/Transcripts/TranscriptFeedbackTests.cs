@@ -20,7 +20,7 @@ public sealed class TranscriptFeedbackTests
 
     private static async Task<LabReport> RunAsync(ScriptedWebSocketServer app)
     {
-        var lab = LabManifest.Load(Path.Combine(RepoPaths.Root, "labs", "labs.json")).Find("01")!;
+        var lab = RepoPaths.Manifest.Find("01")!;
         var task = lab.Tasks[0].Id;
         LabCheck[] checks =
         [

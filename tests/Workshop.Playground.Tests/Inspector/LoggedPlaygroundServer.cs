@@ -1,38 +1,26 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Workshop.Testing.Hosting;
 
 namespace Workshop.Playground.Tests.Inspector;
 
-/// <summary>The playground on real Kestrel in Development, with every log line it writes kept in <see cref="Logs"/> (the app's own categories at Debug).</summary>
-internal sealed class LoggedPlaygroundServer : WebApplicationFactory<Program>
+/// <summary>The playground on a <see cref="TestHost"/> in Development, with every log line it writes kept in <see cref="Logs"/> (the app's own categories at Debug).</summary>
+internal sealed class LoggedPlaygroundServer : IAsyncDisposable
 {
-    private static readonly Lock StartGate = new();
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("playground-logs-").FullName;
+    private readonly TestHost _host;
 
     public LoggedPlaygroundServer()
     {
-        UseKestrel(0);
-        lock (StartGate) StartServer();
+        _host = TestHost.StartApp<Program>(
+            Environments.Development,
+            new Dictionary<string, string?> { ["Logging:LogLevel:Workshop"] = "Debug" },
+            builder => builder.ConfigureLogging(logging => logging.AddProvider(Logs)));
     }
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public Uri BaseAddress => ClientOptions.BaseAddress;
+    public Uri BaseAddress => _host.BaseAddress;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment(Environments.Development);
-        builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("Workshop:DataDirectory", _dataDir);
-        builder.UseSetting("Logging:LogLevel:Workshop", "Debug");
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

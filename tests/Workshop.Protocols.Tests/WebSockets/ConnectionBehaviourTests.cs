@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using Workshop.Testing;
+using Workshop.Testing.WebSockets;
 
 namespace Workshop.Protocols.Tests.WebSockets;
 

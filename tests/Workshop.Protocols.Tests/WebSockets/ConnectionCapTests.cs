@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Workshop.Testing;
+using Workshop.Testing.WebSockets;
 
 namespace Workshop.Protocols.Tests.WebSockets;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using Workshop.Testing;
+using Workshop.Testing.WebSockets;
 
 namespace Workshop.Protocols.Tests.WebSockets;
 

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Workshop.Testing.Hosting;
+using Workshop.Testing.WebSockets;
 
 namespace Workshop.Protocols.Tests.WebSockets;
 
@@ -47,29 +45,25 @@ public sealed class KeepAliveTimeoutTests
         await Assert.ThrowsAsync<TimeoutException>(() => server.Dropped.WaitAsync(5 * (Interval + Timeout)));
     }
 
-    /// <summary>A Kestrel app on 127.0.0.1:0 whose one endpoint accepts and waits for a message that never comes.</summary>
+    /// <summary>A <see cref="TestHost"/> whose one endpoint accepts and waits for a message that never comes.</summary>
     private sealed class SilentPeerServer : IAsyncDisposable
     {
-        private readonly WebApplication _app;
         private readonly TaskCompletionSource<TimeSpan> _dropped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TestHost? _host;
 
-        private SilentPeerServer(WebApplication app) => _app = app;
-
-        public Uri Address { get; private set; } = null!;
+        public Uri Address => _host!.BaseAddress;
 
         /// <summary>How long after the upgrade the server found the connection dead.</summary>
         public Task<TimeSpan> Dropped => _dropped.Task;
 
         public static async Task<SilentPeerServer> StartAsync(WebSocketOptions options)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var server = new SilentPeerServer(app);
-            app.UseWebSockets(options);
-            app.Map("/ws", server.AcceptAsync);
-            await app.StartAsync();
-            server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            var server = new SilentPeerServer();
+            server._host = await TestHost.StartAsync(app =>
+            {
+                app.UseWebSockets(options);
+                app.Map("/ws", server.AcceptAsync);
+            });
             return server;
         }
 
@@ -87,11 +81,6 @@ public sealed class KeepAliveTimeoutTests
             }
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _app.StopAsync(stop.Token);
-            await _app.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _host?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }

@@ -1,60 +1,57 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Workshop.Protocols.WebSockets;
+using Workshop.Testing.Hosting;
 
 namespace Workshop.Protocols.Tests.WebSockets;
 
 /// <summary>
-/// A small real Kestrel app on 127.0.0.1:0 mapping the library's endpoints, plus <c>/ws/room</c>: every client
-/// joins room "r" and each text message it sends is broadcast to the whole room.
+/// The library's endpoints on a <see cref="TestHost"/>, plus <c>/ws/room</c>: every client joins room "r" and each
+/// text message it sends is broadcast to the whole room.
 /// </summary>
 internal sealed class WebSocketTestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly TestHost _host;
 
-    private WebSocketTestServer(WebApplication app, Uri http, WebSocketHub roomHub)
+    private WebSocketTestServer(TestHost host, WebSocketHub roomHub)
     {
-        _app = app;
+        _host = host;
         RoomHub = roomHub;
-        HttpAddress = http;
-        WsAddress = new UriBuilder(http) { Scheme = "ws" }.Uri;
     }
 
-    public Uri HttpAddress { get; }
+    public Uri HttpAddress => _host.BaseAddress;
 
-    public Uri WsAddress { get; }
+    public Uri WsAddress => _host.WsAddress;
 
     public WebSocketHub RoomHub { get; }
 
-    public WebApplication App => _app;
+    public WebApplication App => _host.App;
 
-    public RealtimeWebSocketAcceptor Acceptor => _app.Services.GetRequiredService<RealtimeWebSocketAcceptor>();
+    public RealtimeWebSocketAcceptor Acceptor => _host.Services.GetRequiredService<RealtimeWebSocketAcceptor>();
 
-    public Uri Ws(string path) => new(WsAddress, path);
+    public Uri Ws(string path) => _host.Ws(path);
 
     public static async Task<WebSocketTestServer> StartAsync(Action<RealtimeWebSocketOptions>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddRealtimeWebSockets(builder.Configuration);
-        builder.Services.Configure<RealtimeWebSocketOptions>(o => configure?.Invoke(o));
-        var app = builder.Build();
-        app.MapWebSocketEcho("/ws/echo");
-        app.MapChat("/ws/chat");
         var roomHub = new WebSocketHub();
-        app.Map("/ws/room", context => RoomAsync(context, roomHub));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new WebSocketTestServer(app, new Uri(address), roomHub);
+        var host = await TestHost.StartAsync(
+            app =>
+            {
+                app.MapWebSocketEcho("/ws/echo");
+                app.MapChat("/ws/chat");
+                app.Map("/ws/room", context => RoomAsync(context, roomHub));
+            },
+            builder =>
+            {
+                builder.Services.AddRealtimeWebSockets(builder.Configuration);
+                builder.Services.Configure<RealtimeWebSocketOptions>(o => configure?.Invoke(o));
+            });
+        return new WebSocketTestServer(host, roomHub);
     }
 
-    private static async Task RoomAsync(Microsoft.AspNetCore.Http.HttpContext context, WebSocketHub roomHub)
+    private static async Task RoomAsync(HttpContext context, WebSocketHub roomHub)
     {
         var acceptor = context.RequestServices.GetRequiredService<RealtimeWebSocketAcceptor>();
         var connection = await acceptor.AcceptAsync(context);
@@ -74,10 +71,5 @@ internal sealed class WebSocketTestServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await _app.StopAsync(timeout.Token);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

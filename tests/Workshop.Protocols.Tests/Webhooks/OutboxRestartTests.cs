@@ -2,15 +2,10 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Workshop.Protocols.Webhooks;
 using Workshop.Testing;
+using Workshop.Testing.Hosting;
 
 namespace Workshop.Protocols.Tests.Webhooks;
 
@@ -24,17 +19,13 @@ public sealed class OutboxRestartTests : IAsyncLifetime
     private readonly ConcurrentQueue<string> _failedIds = new();
     private readonly ConcurrentQueue<string> _deliveredIds = new();
     private volatile bool _accepting;
-    private WebApplication _receiver = null!;
+    private TestHost _receiver = null!;
     private Uri _receiverUrl = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        _receiver = builder.Build();
         var verifier = new StandardWebhookVerifier(DevStandardSecret);
-        _receiver.MapPost("/hook", async (HttpContext context) =>
+        _receiver = await TestHost.StartAsync(app => app.MapPost("/hook", async (HttpContext context) =>
         {
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer);
@@ -47,15 +38,12 @@ public sealed class OutboxRestartTests : IAsyncLifetime
             if (!verifier.Verify(context.Request.Headers, buffer.ToArray()).IsValid) return Results.Unauthorized();
             _deliveredIds.Enqueue(id);
             return Results.Ok();
-        });
-        await _receiver.StartAsync();
-        var address = _receiver.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        _receiverUrl = new Uri(address.TrimEnd('/') + "/hook");
+        }));
+        _receiverUrl = _receiver.Http("/hook");
     }
 
     public async Task DisposeAsync()
     {
-        await _receiver.StopAsync();
         await _receiver.DisposeAsync();
         try
         {

@@ -1,32 +1,28 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workshop.Protocols.Webhooks;
+using Workshop.Testing.Hosting;
 
 namespace Workshop.Protocols.Tests.Webhooks;
 
-/// <summary>A real Kestrel app on 127.0.0.1:0 with the webhook services, a temp data directory and caller-mapped endpoints.</summary>
+/// <summary>A <see cref="TestHost"/> with the webhook services, a temp data directory and caller-mapped endpoints.</summary>
 internal sealed class WebhookTestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly TestHost _host;
     private readonly string _dataDirectory;
 
-    private WebhookTestHost(WebApplication app, string dataDirectory)
+    private WebhookTestHost(TestHost host, string dataDirectory)
     {
-        _app = app;
+        _host = host;
         _dataDirectory = dataDirectory;
     }
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseAddress => _host.BaseAddress;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+    public HttpClient CreateClient() => _host.CreateClient();
 
     public static async Task<WebhookTestHost> StartAsync(
         Action<WebApplication> map,
@@ -34,9 +30,6 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "workshop-webhooks-" + Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var config = new Dictionary<string, string?>
         {
             ["Workshop:DataDirectory"] = dataDirectory,
@@ -48,22 +41,18 @@ internal sealed class WebhookTestHost : IAsyncDisposable
             ["Webhooks:Sender:AttemptTimeout"] = "00:00:05",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
-        builder.Configuration.AddInMemoryCollection(config);
-        builder.Services.AddWebhooks(builder.Configuration);
-        services?.Invoke(builder.Services);
-        var app = builder.Build();
-        map(app);
-        await app.StartAsync();
-        var host = new WebhookTestHost(app, dataDirectory);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        return host;
+        var host = await TestHost.StartAsync(map, builder =>
+        {
+            builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddWebhooks(builder.Configuration);
+            services?.Invoke(builder.Services);
+        }, config);
+        return new WebhookTestHost(host, dataDirectory);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

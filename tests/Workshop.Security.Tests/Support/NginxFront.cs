@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using Workshop.Grading.Running;
+using Workshop.Testing;
 
 namespace Workshop.Security.Tests.Support;
 
@@ -13,10 +14,10 @@ namespace Workshop.Security.Tests.Support;
 /// </summary>
 public sealed partial class NginxFront : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly string _directory;
 
-    private NginxFront(Process process, string directory, int port)
+    private NginxFront(ChildProcess process, string directory, int port)
     {
         _process = process;
         _directory = directory;
@@ -38,8 +39,8 @@ public sealed partial class NginxFront : IAsyncDisposable
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
         await File.WriteAllTextAsync(Path.Combine(directory, "cert.pem"), certificate.ExportCertificatePem());
         await File.WriteAllTextAsync(Path.Combine(directory, "key.pem"), key.ExportPkcs8PrivateKeyPem());
-        var tls = FreePort();
-        var plain = FreePort();
+        var tls = LoopbackPort.Free();
+        var plain = LoopbackPort.Free();
         var server = documentedConfig
             .Replace("/etc/letsencrypt/live/workshop.example.org/fullchain.pem", Path.Combine(directory, "cert.pem"), StringComparison.Ordinal)
             .Replace("/etc/letsencrypt/live/workshop.example.org/privkey.pem", Path.Combine(directory, "key.pem"), StringComparison.Ordinal)
@@ -60,16 +61,19 @@ public sealed partial class NginxFront : IAsyncDisposable
             {{server}}
             }
             """);
-        var info = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo(binary);
         foreach (var arg in new[] { "-p", directory, "-c", Path.Combine(directory, "nginx.conf"), "-e", Path.Combine(directory, "error.log") }) info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        var front = new NginxFront(process, directory, tls);
-        await Workshop.Testing.Eventually.HoldsAsync(async () =>
+        var front = new NginxFront(await ChildProcess.StartAsync(info, "nginx"), directory, tls);
+        try
         {
-            if (process.HasExited) throw new InvalidOperationException("nginx exited: " + await File.ReadAllTextAsync(Path.Combine(directory, "error.log")));
-            using var probe = new TcpClient();
-            try { await probe.ConnectAsync(IPAddress.Loopback, tls); return true; } catch (SocketException) { return false; }
-        }, "nginx listens");
+            await front._process.WaitForPortAsync(tls, Eventually.DefaultTimeout);
+        }
+        catch (InvalidOperationException)
+        {
+            var log = await File.ReadAllTextAsync(Path.Combine(directory, "error.log"));
+            await front.DisposeAsync();
+            throw new InvalidOperationException("nginx exited: " + log);
+        }
         return front;
     }
 
@@ -80,17 +84,8 @@ public sealed partial class NginxFront : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        await _process.DisposeAsync();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("```nginx\\n(?<config>.*?)```", RegexOptions.Singleline)]

@@ -1,24 +1,20 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Logging;
 using Workshop.Site.Tests.Build;
+using Workshop.Testing.Hosting;
 
 namespace Workshop.Site.Tests.Browser;
 
 /// <summary>
-/// The repository's built site on a real Kestrel (127.0.0.1, random port) under the sub-path <c>/course/</c>, which
+/// The repository's built site on a <see cref="TestHost"/> under the sub-path <c>/course/</c>, which
 /// proves that every link is relative.
 /// </summary>
 public sealed class SiteServer : IAsyncLifetime
 {
     private readonly BuiltSite _site = new();
-    private WebApplication? _app;
+    private TestHost? _host;
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseAddress => _host?.BaseAddress ?? throw new InvalidOperationException("the site server is not started");
 
     public Uri Course => new(BaseAddress, "/course/");
 
@@ -26,24 +22,17 @@ public sealed class SiteServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
         var files = new PhysicalFileProvider(_site.Output);
-        _app.Map("/course", course =>
+        _host = await TestHost.StartAsync(app => app.Map("/course", course =>
         {
             course.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             course.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        });
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        }));
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
         _site.Dispose();
     }
 }

@@ -110,9 +110,8 @@ public sealed partial class CoursePathTests(BuiltSite site) : IClassFixture<Buil
             var notebook = Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"), id[1..] + "-*.ipynb").SingleOrDefault();
             return notebook is null ? null : $"notebook-{Path.GetFileNameWithoutExtension(notebook)}.html";
         }
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "labs", "labs.json")));
-        var lab = manifest.RootElement.GetProperty("labs").EnumerateArray().FirstOrDefault(l => l.GetProperty("id").GetString() == id);
-        return lab.ValueKind == JsonValueKind.Object ? $"lab-{lab.GetProperty("folder").GetString()}.html" : null;
+        var lab = RepoPaths.Manifest.Labs.FirstOrDefault(l => l.Id == id);
+        return lab is null ? null : $"lab-{lab.Folder}.html";
     }
 
     [GeneratedRegex("""<nav class="toc"[\s\S]*?</nav>""")]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Workshop.Testing;
 
@@ -11,13 +10,12 @@ public sealed partial class LabHintsPageTests(BuiltSite site) : IClassFixture<Bu
     public void A_lab_page_folds_each_tasks_hints_by_level_with_the_code_last_and_closed()
     {
         var html = File.ReadAllText(Path.Combine(site.Output, "lab-03-websocket-resilience.html"));
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "labs", "labs.json")));
-        var tasks = manifest.RootElement.GetProperty("labs").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "03").GetProperty("tasks");
+        var tasks = RepoPaths.Manifest.Find("03")!.Tasks;
 
         var hints = html.IndexOf("id=\"hints\"", StringComparison.Ordinal);
         Assert.True(hints > 0, "the lab page has no Hints section");
         var details = Details().Matches(html[hints..]).ToList();
-        Assert.Equal(tasks.GetArrayLength() * 3, details.Count(d => d.Groups["summary"].Value.StartsWith("Hint ", StringComparison.Ordinal)));
+        Assert.Equal(tasks.Count * 3, details.Count(d => d.Groups["summary"].Value.StartsWith("Hint ", StringComparison.Ordinal)));
         Assert.All(details, d => Assert.DoesNotContain(" open", d.Groups["attributes"].Value, StringComparison.Ordinal));
         var first = details.Take(3).Select(d => d.Groups["summary"].Value).ToList();
         Assert.Equal(["Hint 1: a nudge", "Hint 2: the concept", "Hint 3: the code"], first);

@@ -2,23 +2,28 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Workshop.Protocols.Tests.WebSockets;
+namespace Workshop.Testing.WebSockets;
 
 /// <summary>
-/// A WebSocket client by hand over TCP, for what ClientWebSocket hides: the refusal's status and body, and a peer
-/// that never answers pings (a half-open connection).
+/// The tests' one WebSocket client by hand over TCP, for what ClientWebSocket hides: the refusal's status and body,
+/// every frame the server sends (control frames included), frames a client should not send, and a peer that never
+/// answers pings (a half-open connection). The grader's own probe is <c>Workshop.Grading.Probes.RawWebSocket</c>.
 /// </summary>
-internal sealed class RawWebSocketClient : IDisposable
+public sealed class RawWebSocketClient : IDisposable
 {
     private readonly TcpClient _tcp = new();
     private NetworkStream _stream = null!;
 
+    /// <summary>The handshake's status code (101 when upgraded).</summary>
     public int Status { get; private set; }
 
+    /// <summary>The handshake response's status line and headers.</summary>
     public string Head { get; private set; } = "";
 
+    /// <summary>The body of a refused handshake.</summary>
     public string Body { get; private set; } = "";
 
+    /// <summary>Connects to <paramref name="http"/>'s host and asks for an upgrade of <paramref name="path"/>, with extra header lines.</summary>
     public static async Task<RawWebSocketClient> HandshakeAsync(Uri http, string path, params string[] extraHeaders)
     {
         var client = new RawWebSocketClient();
@@ -79,17 +84,7 @@ internal sealed class RawWebSocketClient : IDisposable
         var frames = new List<RawFrame>();
         try
         {
-            while (true)
-            {
-                var first = await ReadByteAsync();
-                var second = await ReadByteAsync();
-                long length = second & 0x7F;
-                if (length == 126) length = (await ReadByteAsync() << 8) | await ReadByteAsync();
-                else if (length == 127) for (var i = 0; i < 8; i++) length = (length << 8) | await ReadByteAsync();
-                var payload = new byte[length];
-                await _stream.ReadExactlyAsync(payload);
-                frames.Add(new RawFrame(first & 0x0F, payload));
-            }
+            while (true) frames.Add(await ReadFrameAsync());
         }
         catch (Exception e) when (e is EndOfStreamException or IOException)
         {
@@ -98,15 +93,19 @@ internal sealed class RawWebSocketClient : IDisposable
     }
 
     /// <summary>Reads one server frame (answering nothing); its opcode.</summary>
-    public async Task<int> ReadFrameOpcodeAsync()
+    public async Task<int> ReadFrameOpcodeAsync() => (await ReadFrameAsync()).Opcode;
+
+    /// <summary>Reads one server frame (answering nothing); throws <see cref="EndOfStreamException"/> when the connection ended.</summary>
+    public async Task<RawFrame> ReadFrameAsync()
     {
         var first = await ReadByteAsync();
         var second = await ReadByteAsync();
         long length = second & 0x7F;
         if (length == 126) length = (await ReadByteAsync() << 8) | await ReadByteAsync();
         else if (length == 127) for (var i = 0; i < 8; i++) length = (length << 8) | await ReadByteAsync();
-        await _stream.ReadExactlyAsync(new byte[length]);
-        return first & 0x0F;
+        var payload = new byte[length];
+        await _stream.ReadExactlyAsync(payload);
+        return new RawFrame(first & 0x0F, payload);
     }
 
     /// <summary>Sends one masked frame, as a client must.</summary>
@@ -131,12 +130,7 @@ internal sealed class RawWebSocketClient : IDisposable
     private static bool EndsWithBlankLine(List<byte> b) =>
         b.Count >= 4 && b[^4] == '\r' && b[^3] == '\n' && b[^2] == '\r' && b[^1] == '\n';
 
+    /// <inheritdoc />
     public void Dispose() => _tcp.Dispose();
 }
 
-/// <summary>One frame as the server sent it.</summary>
-public sealed record RawFrame(int Opcode, byte[] Payload)
-{
-    /// <summary>The close code of a close frame (opcode 8) that carries one.</summary>
-    public int? CloseCode => Opcode == 8 && Payload.Length >= 2 ? (Payload[0] << 8) | Payload[1] : null;
-}
