@@ -9,6 +9,12 @@ public sealed record LabInfo(string Id, string Folder, string Title, IReadOnlyLi
     /// </summary>
     public IReadOnlyList<EditableGlob> Editable { get; init; } = [];
 
+    /// <summary>
+    /// True for a notebook's exercises graded as a "lab" (id <c>nbNN</c>, one task per exercise; see
+    /// <c>Notebooks/NotebookGrader</c>): the reports call it a notebook.
+    /// </summary>
+    public bool Notebook { get; init; }
+
     /// <summary>True when a path relative to <c>start/</c> is one a learner edits.</summary>
     public bool IsEditable(string relativePath) => Editable.Any(g => g.IsMatch(relativePath));
 
