@@ -69,7 +69,7 @@ internal sealed class ProbeRunner(NotebookCatalog catalog, LabRunnerOptions opti
         var build = await prepared.Compiler!.CompileAsync(source, output, options.BuildTimeout, options.Sandbox, [prepared.Lib], cancellationToken);
         // The fast path declines a copy that names the build's static web assets manifests: only MSBuild writes those.
         if (build is null) return (null, "the grader compiles exercise cells without MSBuild, and this one names StaticWebAssets or MapStaticAssets");
-        return build.AssemblyPath is { } dll ? (dll, null) : (null, (build.Error ?? "").Replace(source + "/", "", StringComparison.Ordinal));
+        return build.AssemblyPath is { } dll ? (dll, null) : (null, (build.Error ?? "").Replace(source + "/Cells/", "", StringComparison.Ordinal).Replace(source + "/", "", StringComparison.Ordinal));
     }
 
     private async Task<(ProbeResults Results, string? Problem)> RunAsync(string dll, string run, string? only, int exercises, CancellationToken cancellationToken)

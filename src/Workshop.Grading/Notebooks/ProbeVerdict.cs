@@ -23,7 +23,7 @@ public static partial class ProbeVerdict
         }
         if (student.Ends > 1 || student.Cases.Any(c => c.Value.Count > 1) || student.Cases.Keys.Any(i => i < 0 || i >= trusted.Cases.Count))
         {
-            return ExerciseVerdict.Wrong("the probe's results were written more than once (did the cell write to the grader's results file?)");
+            return ExerciseVerdict.Wrong("the probe's results were tampered with (two results for one case, or results for cases the probe never ran): did the cell write to the grader's results file?");
         }
         if (student.Failed is { } failed)
         {
