@@ -86,8 +86,9 @@ internal sealed class ProbeRunner(NotebookCatalog catalog, LabRunnerOptions opti
         (int ExitCode, string Output, bool TimedOut) ran;
         if (options.Sandbox is { } sandbox)
         {
+            // The worked answers are hidden even where the instructor's repository is not under a hidden folder.
             await sandbox.GiveToSandboxAsync([run], cancellationToken);
-            ran = await ProcessRunner.RunAsync(sandbox.StartInfo("dotnet", args, output, new SandboxMounts { ReadOnly = [output], Writable = [run] },
+            ran = await ProcessRunner.RunAsync(sandbox.StartInfo("dotnet", args, output, new SandboxMounts { ReadOnly = [output], Writable = [run], Hidden = [Path.GetDirectoryName(catalog.AnswerFile("x"))!] },
                 new Dictionary<string, string>()), timeout, cancellationToken);
         }
         else
