@@ -60,7 +60,8 @@ public sealed class NotebookGrader
             var runner = new ProbeRunner(_catalog, _options with { Sandbox = sandbox ?? _options.Sandbox }, prepared, CaseTimeout, ExerciseTimeout);
             verdicts = await runner.GradeAsync(cells, Path.Combine(work, "notebooks"), cancellationToken);
         }
-        return read.Select(r => Report(r.Notebook, r.Student, verdicts, prepared, clock.Elapsed)).ToList();
+        // One program graded every selected notebook: its time goes to the first report only, so totals stay true.
+        return read.Select((r, i) => Report(r.Notebook, r.Student, verdicts, prepared, i == 0 ? clock.Elapsed : TimeSpan.Zero)).ToList();
     }
 
     private static LabReport Report(NotebookInfo notebook, StudentNotebook student, Dictionary<string, ExerciseVerdict> verdicts, Preparation prepared, TimeSpan duration)
@@ -92,6 +93,7 @@ public sealed class NotebookGrader
         return new LabReport(lab, "notebooks/" + notebook.FileName, results, prepared.Problem is null ? null : "the notebooks could not be graded: " + prepared.Problem, duration)
         {
             Notes = student.Notes,
+            Timings = duration > TimeSpan.Zero ? [new LabTiming("compile and run (every notebook's exercises)", duration)] : [],
         };
     }
 
