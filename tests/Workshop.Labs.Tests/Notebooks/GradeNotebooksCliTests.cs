@@ -52,5 +52,16 @@ public sealed class GradeNotebooksCliTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root, "out")));
     }
 
+    [Fact]
+    public async Task Grade_with_no_notebooks_refuses_a_selection_that_names_one()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "submissions", "carol"));
+
+        var (exit, log) = await CliRun.RunAsync(TimeSpan.FromMinutes(2), "grade", Path.Combine(_root, "submissions"), "--out", Path.Combine(_root, "out"), "--labs", "nb01", "--no-notebooks");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("there is no notebook 'nb01' to grade (--no-notebooks)", log, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
