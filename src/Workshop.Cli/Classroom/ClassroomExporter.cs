@@ -13,6 +13,17 @@ public static class ClassroomExporter
     /// <summary>The workflow's path inside the template.</summary>
     public const string WorkflowPath = ".github/workflows/classroom.yml";
 
+    /// <summary>Where the note on the withheld worked answers goes.</summary>
+    public const string AnswersNotePath = "notebooks/answers/README.md";
+
+    private const string AnswersNote = """
+        # Worked answers
+
+        In this class the notebooks' "Your turn" exercises are graded, so their worked answers are not in your
+        repository. When a check cell says `[wrong]`, read its hints again, compare with the cells above the exercise,
+        and ask your instructor; the worked answers come with the instructor's copy of the workshop.
+        """;
+
     /// <summary>Exports <paramref name="root"/> into <paramref name="target"/> (which must not exist or be empty); returns the files written.</summary>
     public static int Export(string root, LabManifest manifest, string target, PinnedSource source)
     {
@@ -36,6 +47,11 @@ public static class ClassroomExporter
             }
             count++;
         }
+        // The check cells point a learner who is stuck to notebooks/answers/ID.cs: in a graded class, that path says why there is none.
+        var answers = Path.Combine(target, AnswersNotePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(answers)!);
+        File.WriteAllText(answers, AnswersNote);
+        count++;
         var workflow = Path.Combine(target, WorkflowPath);
         Directory.CreateDirectory(Path.GetDirectoryName(workflow)!);
         File.WriteAllText(workflow, ClassroomWorkflow.Render(manifest, source));

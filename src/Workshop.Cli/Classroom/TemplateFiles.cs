@@ -3,11 +3,13 @@ namespace Workshop.Cli.Classroom;
 /// <summary>
 /// Which files of the instructor's repository go into the student template: everything git tracks (or would
 /// track) except every lab's <c>solution/</c> and <c>mutants/</c>, the test and benchmark suites (they run the
-/// solutions) and the instructor's <c>.github/</c> and <c>.ci/</c>.
+/// solutions) and the instructor's <c>.github/</c> and <c>.ci/</c>. A graded class gets no worked answers to the
+/// notebooks' exercises either (<c>notebooks/answers/</c>, with the plausible wrong ones) and no grading probes
+/// (<c>notebooks/grading/</c>): <see cref="ClassroomExporter"/> leaves a note where the answers were.
 /// </summary>
 public static class TemplateFiles
 {
-    private static readonly string[] SkippedRoots = [".git/", ".github/", ".ci/", "tests/", "bench/", "test.sh", ".workshop/", "artifacts/"];
+    private static readonly string[] SkippedRoots = [".git/", ".github/", ".ci/", "tests/", "bench/", "test.sh", ".workshop/", "artifacts/", "notebooks/answers/", "notebooks/grading/"];
     private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".data", ".vs", "TestResults"];
     private static readonly string[] SolutionFolders = ["solution", "mutants"];
 

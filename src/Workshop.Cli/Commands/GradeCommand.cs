@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using Workshop.Grading.Checks;
+using Workshop.Grading.Notebooks;
 using Workshop.Grading.Reports;
 using Workshop.Grading.Running;
 using Workshop.Grading.Sandboxing;
@@ -14,6 +15,8 @@ namespace Workshop.Cli.Commands;
 /// instructor's checks; writes gradebook.csv, feedback/&lt;student&gt;.md and .html, and junit.xml. Every build and
 /// lab app of a submission runs in a bubblewrap sandbox; where there is none, it refuses unless
 /// <c>--trust-submissions</c> is given. <c>--jobs N</c> grades N students side by side (<see cref="ClassGrader"/>).
+/// The notebooks' exercises are graded too (gradebook ids <c>nb00</c>…, one row per exercise; <see cref="NotebookGrader"/>)
+/// unless <c>--no-notebooks</c>, or <c>--labs</c> names labs only.
 /// </summary>
 public static class GradeCommand
 {
@@ -23,7 +26,8 @@ public static class GradeCommand
         var submissions = new Argument<string>("submissions") { Description = "A folder with one sub-folder per student (each a copy of the repository)" };
         var output = new Option<string>("--out") { Description = "Where to write the gradebook, feedback and JUnit file", Required = true };
         var extra = new Option<string?>("--extra-checks") { Description = "A folder of hidden checks (*.json), kept outside the students' repository" };
-        var labs = new Option<string?>("--labs") { Description = "Only these labs, comma separated (e.g. 01,02)" };
+        var labs = new Option<string?>("--labs") { Description = "Only these labs and notebooks, comma separated (e.g. 01,02,nb01; a notebook's exercises are nbNN)" };
+        var noNotebooks = new Option<bool>("--no-notebooks") { Description = "Grade the labs only, not the notebooks' exercises" };
         var showHidden = new Option<bool>("--show-hidden") { Description = "Also show the hidden checks in the student feedback" };
         var trust = new Option<bool>("--trust-submissions")
         {
@@ -42,7 +46,7 @@ public static class GradeCommand
         {
             Description = "Build every copy with dotnet build instead of compiling it with the compiler call captured from the instructor's build (slower; same grades)",
         };
-        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, showHidden, trust, jobs, timings, fullBuild };
+        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, noNotebooks, showHidden, trust, jobs, timings, fullBuild };
         command.SetAction(async (result, cancellationToken) =>
         {
             var workspace = Workspace.Open(Console.Error);
@@ -72,12 +76,36 @@ public static class GradeCommand
                     return ExitCodes.BadInput;
                 }
             }
+            NotebookCatalog? notebooks = null;
+            if (!result.GetValue(noNotebooks) && Directory.Exists(Path.Combine(workspace.Root, "notebooks")))
+            {
+                try
+                {
+                    notebooks = NotebookCatalog.Load(Path.Combine(workspace.Root, "notebooks"));
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException)
+                {
+                    Console.Error.WriteLine($"workshop: the notebooks' exercises cannot be graded: {e.Message} (or pass --no-notebooks).");
+                    return ExitCodes.BadInput;
+                }
+            }
             HashSet<string>? only = null;
             if (result.GetValue(labs) is { } list)
             {
                 only = [];
                 foreach (var id in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
+                    if (id.StartsWith("nb", StringComparison.OrdinalIgnoreCase))
+                    {
+                        var notebook = notebooks?.Find(id);
+                        if (notebook is null)
+                        {
+                            Console.Error.WriteLine($"workshop: there is no notebook '{id}' to grade{(notebooks is null ? " (--no-notebooks)" : $". Known notebooks: {string.Join(", ", notebooks.Notebooks.Select(n => n.Id))}")}.");
+                            return ExitCodes.BadInput;
+                        }
+                        only.Add(notebook.Id);
+                        continue;
+                    }
                     var info = workspace.FindLab(id, Console.Error);
                     if (info is null) return ExitCodes.BadInput;
                     only.Add(info.Id);
@@ -117,6 +145,7 @@ public static class GradeCommand
                 var grader = new ClassGrader(workspace.Manifest, new LabRunnerOptions { Sandbox = sandbox, FastBuild = !result.GetValue(fullBuild) }, hidden)
                 {
                     Jobs = workers,
+                    Notebooks = notebooks,
                     Status = step => context.Status(Markup.Escape(ReportText.Clean(step, keepNewlines: false))),
                     Graded = grade =>
                     {

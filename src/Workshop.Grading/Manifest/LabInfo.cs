@@ -12,6 +12,12 @@ public sealed record LabInfo(string Id, string Folder, string Title, IReadOnlyLi
     /// <summary>How the lab's checks meet the reference playground, or null when the manifest does not say.</summary>
     public LabReference? Reference { get; init; }
 
+    /// <summary>
+    /// True for a notebook's exercises graded as a "lab" (id <c>nbNN</c>, one task per exercise; see
+    /// <c>Notebooks/NotebookGrader</c>): the reports call it a notebook.
+    /// </summary>
+    public bool Notebook { get; init; }
+
     /// <summary>True when a path relative to <c>start/</c> is one a learner edits.</summary>
     public bool IsEditable(string relativePath) => Editable.Any(g => g.IsMatch(relativePath));
 

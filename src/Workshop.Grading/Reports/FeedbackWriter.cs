@@ -87,7 +87,10 @@ public static class FeedbackWriter
         foreach (var (report, scores) in visible)
         {
             var points = string.Create(CultureInfo.InvariantCulture, $"{scores.Sum(s => s.Points)} / {scores.Sum(s => s.Max)}");
-            yield return (Kind.Lab, e => $"Lab {e(report.Lab.Id)} · {e(report.Lab.Title)} ({points})");
+            // A notebook's title already says "Notebook NN"; a lab's is its name alone.
+            yield return report.Lab.Notebook
+                ? (Kind.Lab, e => $"{e(report.Lab.Title)} ({points})")
+                : (Kind.Lab, e => $"Lab {e(report.Lab.Id)} · {e(report.Lab.Title)} ({points})");
             foreach (var note in report.Notes) yield return (Kind.Text, e => $"Note: {e(note)}");
             if (report.Error is not null) yield return (Kind.Text, e => $"The lab could not be checked: {e(FirstLines(report.Error))}");
             foreach (var score in scores)

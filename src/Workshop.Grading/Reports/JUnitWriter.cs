@@ -23,7 +23,7 @@ public static class JUnitWriter
             foreach (var report in grade.Reports)
             {
                 var suite = new XElement("testsuite",
-                    new XAttribute("name", $"{student}.lab{report.Lab.Id}"),
+                    new XAttribute("name", $"{student}.{Suite(report.Lab)}"),
                     new XAttribute("tests", report.Results.Count),
                     new XAttribute("failures", report.Results.Count(r => !r.Passed)),
                     new XAttribute("time", Seconds(report.Duration)));
@@ -34,7 +34,7 @@ public static class JUnitWriter
                     var name = shown ? ReportText.Clean(r.Check, keepNewlines: false) : $"hidden check {++hiddenNumber}";
                     var task = shown ? ReportText.Clean(r.Task, keepNewlines: false) : "task";
                     var testcase = new XElement("testcase",
-                        new XAttribute("classname", $"{student}.lab{r.Lab}.{(r.Hidden ? "hidden:" : "")}{task}"),
+                        new XAttribute("classname", $"{student}.{Suite(report.Lab)}.{(r.Hidden ? "hidden:" : "")}{task}"),
                         new XAttribute("name", name),
                         new XAttribute("time", Seconds(r.Duration)));
                     if (!r.Passed)
@@ -51,6 +51,9 @@ public static class JUnitWriter
         }
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites);
     }
+
+    // "lab01" for a lab, "nb01" for a notebook's exercises (its id already says which).
+    private static string Suite(Manifest.LabInfo lab) => lab.Notebook ? lab.Id : "lab" + lab.Id;
 
     private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -118,6 +118,11 @@ public sealed class Sandbox
             a.Add("--tmpfs");
             a.Add(folder);
         }
+        foreach (var folder in mounts.Hidden.Where(Directory.Exists))
+        {
+            a.Add("--tmpfs");
+            a.Add(folder);
+        }
         // An SDK installed under a hidden folder (e.g. ~/.dotnet) is shown again, read-only.
         if (HiddenFolders.Any(h => _dotnetRoot.StartsWith(h + "/", StringComparison.Ordinal))) Bind(a, "--ro-bind", _dotnetRoot, _dotnetRoot);
         foreach (var folder in mounts.ReadOnly) Bind(a, "--ro-bind", folder, folder);

@@ -12,6 +12,12 @@ public sealed record SandboxMounts
     /// <summary>Folders writable at the same path (the student's working copy and output folder), mounted after <see cref="ReadOnly"/>.</summary>
     public IReadOnlyList<string> Writable { get; init; } = [];
 
+    /// <summary>
+    /// Folders hidden behind an empty tmpfs besides the usual ones (homes, work and temp folders): e.g. the worked
+    /// answers of a repository that lives where the sandbox could otherwise read it (<c>/opt/course</c>).
+    /// </summary>
+    public IReadOnlyList<string> Hidden { get; init; } = [];
+
     /// <summary>Writable folders shown at another path inside (host path → sandbox path).</summary>
     public IReadOnlyDictionary<string, string> WritableAt { get; init; } = new Dictionary<string, string>();
 }

@@ -1,5 +1,6 @@
 using Workshop.Grading.Checks;
 using Workshop.Grading.Manifest;
+using Workshop.Grading.Notebooks;
 using Workshop.Grading.Probes;
 using Workshop.Grading.Running;
 
@@ -21,6 +22,9 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
     /// <summary>Start each worker's Chromium at once, while its first lab is prepared (true), or at its first page check.</summary>
     public bool WarmBrowser { get; init; } = true;
 
+    /// <summary>The instructor's notebooks: with them, every student's notebook exercises are graded too (see <see cref="NotebookGrader"/>).</summary>
+    public NotebookCatalog? Notebooks { get; init; }
+
     /// <summary>Called with each step ("alice · building 01"); calls never overlap.</summary>
     public Action<string>? Status { get; init; }
 
@@ -37,6 +41,8 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Restored once per lab for the whole class, whichever worker needs it first.
         var templates = new LabTemplates(manifest, Path.Combine(scratch, ".templates"), options.BuildTimeout);
+        // Likewise the notebooks' probe program and the worked answers' results: once per class.
+        var notebooks = Notebooks is null ? null : new NotebookGrader(Notebooks, options, Path.Combine(scratch, ".templates", "notebooks"));
         async Task WorkAsync(int worker)
         {
             try
@@ -44,7 +50,7 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
                 await using var browser = new BrowserSession();
                 if (WarmBrowser) browser.Warm(); // every lab has page checks
                 var runner = new LabRunner(browser, options with { Sandbox = worker == 0 ? options.Sandbox : options.Sandbox?.ForWorker() });
-                var grader = new SubmissionGrader(manifest, runner, extraChecks) { Templates = templates };
+                var grader = new SubmissionGrader(manifest, runner, extraChecks) { Templates = templates, Notebooks = notebooks };
                 var own = Path.Combine(scratch, "w" + worker);
                 int index;
                 while ((index = Interlocked.Increment(ref next)) < students.Count)

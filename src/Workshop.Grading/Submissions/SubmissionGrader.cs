@@ -1,5 +1,6 @@
 using Workshop.Grading.Checks;
 using Workshop.Grading.Manifest;
+using Workshop.Grading.Notebooks;
 using Workshop.Grading.Running;
 
 namespace Workshop.Grading.Submissions;
@@ -26,7 +27,10 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
     /// <summary>The restored lab templates, shared by every grader of a run (by default one set per grader, under its scratch folder).</summary>
     public LabTemplates? Templates { get; init; }
 
-    /// <summary>Grades every lab that has checks for one student folder.</summary>
+    /// <summary>The class's notebook grader: with one, the notebooks' exercises are graded after the labs (ids <c>nbNN</c>).</summary>
+    public NotebookGrader? Notebooks { get; init; }
+
+    /// <summary>Grades every lab that has checks for one student folder (and, with <see cref="Notebooks"/>, its notebook exercises).</summary>
     public async Task<StudentGrade> GradeAsync(string studentFolder, string scratch, IReadOnlyCollection<string>? labIds = null,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -87,7 +91,25 @@ public sealed class SubmissionGrader(LabManifest manifest, LabRunner runner, IRe
                 reports.Add(Missing(lab, checks, source, $"the lab could not be graded: {e.GetType().Name}: {e.Message}") with { Notes = notes });
             }
         }
+        if (Notebooks is not null) reports.AddRange(await NotebookReportsAsync(Notebooks, studentFolder, Path.Combine(scratch, Safe(student)), labIds, progress, cancellationToken));
         return new StudentGrade(student, reports);
+    }
+
+    private async Task<IReadOnlyList<LabReport>> NotebookReportsAsync(NotebookGrader notebooks, string studentFolder, string work, IReadOnlyCollection<string>? ids,
+        IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await notebooks.GradeAsync(studentFolder, work, ids, progress, cancellationToken, runner.Options.Sandbox);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Whatever one submission's notebooks do, the student still gets a row per exercise, and the class goes on.
+            var reason = $"the notebooks could not be graded: {e.GetType().Name}: {e.Message}";
+            return notebooks.Selected(ids).Select(n => n.AsLab()).Select(lab => new LabReport(lab, lab.Folder,
+                lab.Tasks.Select(t => new CheckResult(lab.Id, t.Id, t.Id, t.Points, false, "the worked answer's results", reason, null, false, TimeSpan.Zero)).ToList(),
+                reason, TimeSpan.Zero)).ToList();
+        }
     }
 
     /// <summary>The instructor's checks of a lab, followed by the hidden ones.</summary>

@@ -25,6 +25,10 @@ public sealed class ClassroomExportTests : IDisposable
         Assert.DoesNotContain("tests", folders);
         Assert.False(File.Exists(Path.Combine(template, ".github", "classroom", "autograding.json")), "the legacy autograding.json was exported");
         foreach (var lab in Manifest.Labs) Assert.True(Directory.Exists(Path.Combine(template, "labs", lab.Folder, "start")), $"{lab.Folder}/start is missing");
+        // The notebooks' worked answers (and the grading probes) stay with the instructor; a note says so where the check cells point.
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(template, "notebooks"), "*.ipynb"));
+        Assert.Equal([Path.Combine(template, "notebooks", "answers", "README.md")], Directory.GetFiles(Path.Combine(template, "notebooks", "answers"), "*", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(Path.Combine(template, "notebooks", "grading")), "the notebooks' grading probes were exported");
 
         var workflow = ClassroomWorkflowSteps.Parse(await File.ReadAllTextAsync(Path.Combine(template, ".github", "workflows", "classroom.yml")));
         foreach (var lab in Manifest.Labs)
