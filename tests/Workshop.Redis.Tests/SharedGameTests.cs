@@ -58,6 +58,7 @@ public sealed class SharedGameTests(ITestOutputHelper output) : IAsyncLifetime
         await back.MoveAsync(1);
         await o.StateAsync("OX--X----");
         await o.MoveAsync(2);
+        await back.StateAsync("OXO-X----"); // X moves once it has seen O's move (two connections: no order between them)
         await back.MoveAsync(7); // X wins the middle column
         foreach (var client in new[] { back, o, watcher })
             Assert.Equal("X", (await client.StateAsync("OXO-X--X-", "over")).GetProperty("winner").GetString());
