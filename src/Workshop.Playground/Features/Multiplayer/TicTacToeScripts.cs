@@ -68,7 +68,8 @@ internal static class TicTacToeScripts
               redis.call('HSET', gk, 'c' .. m, '', 'g' .. m, NOW + GRACE)
               changed = true
             end
-            if away(m) and tonumber(get('g' .. m)) <= NOW then
+            local grace = tonumber(get('g' .. m)) -- 0: no grace runs (a goodbye keeps the token until the next game)
+            if away(m) and grace > 0 and grace <= NOW then
               if over() then clearSeat(m) else redis.call('HSET', gk, 'l', m) end
               changed = true
             end

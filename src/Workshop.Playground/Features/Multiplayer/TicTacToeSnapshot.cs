@@ -21,8 +21,8 @@ internal sealed record TicTacToeSnapshot(string GameId, long Version, long Now, 
     /// <summary>X, O or spectator: what <paramref name="connection"/> is in this game.</summary>
     public string SeatOf(string connection) => connection == ConnectionX ? "X" : connection == ConnectionO ? "O" : "spectator";
 
-    /// <summary>When the first running grace ends (Redis milliseconds), or null when no player is away.</summary>
-    public long? GraceEnds => Status().Status == "away" ? new[] { AwayX ? GraceX : long.MaxValue, AwayO ? GraceO : long.MaxValue }.Min() : null;
+    /// <summary>When the first running grace ends (Redis milliseconds), or null when no player is away (whatever the status: a game over frees the seat then).</summary>
+    public long? GraceEnds => Math.Min(AwayX && GraceX > 0 ? GraceX : long.MaxValue, AwayO && GraceO > 0 ? GraceO : long.MaxValue) is var end && end < long.MaxValue ? end : null;
 
     private bool AwayX => TakenX && ConnectionX.Length == 0;
 
