@@ -12,8 +12,8 @@ namespace Workshop.Protocols.Redis;
 /// <remarks>
 /// A request that times out (Redis slow, not gone) may or may not have reached Redis, so it answers from what this
 /// instance knew: true only while its last confirmed hold has not expired. Answering true there would let a second
-/// instance act beside the holder. The work a lease guards keeps its state per process: the playground's live
-/// feed, taken over by another instance, continues that instance's own match (its clients see the score jump).
+/// instance act beside the holder. The work a lease guards must not rely on per-process state: the playground's
+/// live feed, taken over by another instance, reads where the match stands from the feed's shared stream.
 /// </remarks>
 public sealed class RedisInstanceLease(RedisBackplaneConnection redis, TimeProvider time, ILogger<RedisInstanceLease> logger) : IInstanceLease
 {

@@ -71,6 +71,9 @@ public sealed class LeaseTests(ITestOutputHelper output) : IDisposable
         var before = minutesOnB.Count;
         await Eventually.HoldsAsync(() => minutesOnB.Count >= before + 5, "B takes the feed over after A was killed", TimeSpan.FromSeconds(30));
         output.WriteLine($"minutes on B after the kill: {string.Join(", ", minutesOnB.Skip(before))}");
+        // The match goes on where A left it: B's own match would restart at minute 1.
+        var all = minutesOnB.Take(before + 5).ToList();
+        Assert.All(all.Zip(all.Skip(1)), pair => Assert.Equal(pair.First % 90 + 1, pair.Second));
     }
 
     private Dictionary<string, string?> With(Dictionary<string, string?> environment)

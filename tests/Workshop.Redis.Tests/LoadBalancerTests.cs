@@ -71,12 +71,91 @@ public sealed class LoadBalancerTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(2, reads.Distinct().Count());
     }
 
-    private async Task<ChildProcessHost> StartAsync() => await ChildProcessHost.StartAsync(RepoPaths.BuiltAssembly("Workshop.Playground"), new Dictionary<string, string?>
+    [Fact]
+    public async Task Two_players_balanced_onto_different_instances_play_a_whole_game()
     {
-        ["Redis__Configuration"] = _redis.Address,
-        ["Redis__KeyPrefix"] = _prefix,
-        ["Workshop__DataDirectory"] = Path.Combine(_data, Guid.NewGuid().ToString("N")),
-    });
+        await using var a = await StartAsync();
+        await using var b = await StartAsync();
+        await using var nginx = await NginxBalancer.StartAsync(a.BaseAddress, b.BaseAddress);
+        await using (var x = await GameClient.JoinAsync(nginx.BaseAddress, "through-nginx"))
+        await using (var o = await GameClient.JoinAsync(nginx.BaseAddress, "through-nginx"))
+        {
+            Assert.Equal(("X", "O"), (x.Seat, o.Seat));
+            await x.MoveAsync(0);
+            await o.StateAsync("X--------");
+            await o.MoveAsync(0);
+            Assert.Equal("cell 0 is taken", await o.ErrorAsync());
+            // Each move waits for the other player to see the one before: the players are on different instances.
+            foreach (var (player, other, cell, board) in new[] { (o, x, 3, "X--O-----"), (x, o, 1, "XX-O-----"), (o, x, 4, "XX-OO----") })
+            {
+                await player.MoveAsync(cell);
+                await other.StateAsync(board);
+            }
+            await x.MoveAsync(2);
+            foreach (var player in new[] { x, o }) Assert.Equal("X", (await player.StateAsync("XXXOO----", "over")).GetProperty("winner").GetString());
+        }
+        // nginx logs a WebSocket when it closes: the only two game connections were served by the two instances.
+        await Eventually.HoldsAsync(async () => (await nginx.UpstreamsOfAsync("GET", "/ws/game")).Count == 2, "nginx logged both game connections");
+        var upstreams = await nginx.UpstreamsOfAsync("GET", "/ws/game");
+        output.WriteLine(string.Join(", ", upstreams));
+        Assert.Equal(2, upstreams.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Two_viewers_of_the_live_feed_on_different_instances_get_each_event_once_with_the_same_ids()
+    {
+        var fast = new Dictionary<string, string?> { ["LiveFeed__Interval"] = "00:00:00.100" };
+        await using var a = await StartAsync(fast);
+        await using var b = await StartAsync(fast);
+        await using var nginx = await NginxBalancer.StartAsync(a.BaseAddress, b.BaseAddress);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // The second viewer starts from the first one's first event (Last-Event-ID), so both cover the same ids
+        // however long each connection takes to open on a loaded machine.
+        var started = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = WatchAsync(nginx.BaseAddress, null, 20, id => started.TrySetResult(id), cts.Token);
+        var from = await started.Task.WaitAsync(cts.Token);
+        var second = WatchAsync(nginx.BaseAddress, from.ToString(System.Globalization.CultureInfo.InvariantCulture), 19, null, cts.Token);
+        var (one, two) = (await first, await second);
+
+        // Each viewer saw consecutive ids (one publisher, no event twice, none lost), and both the same events.
+        foreach (var seen in new[] { one, two })
+            Assert.Equal(Enumerable.Range(0, seen.Count).Select(i => seen[0].Id + i), seen.Select(e => e.Id));
+        Assert.Equal(from + 1, two[0].Id);
+        Assert.Equal(one.Skip(1), two);
+
+        await Eventually.HoldsAsync(async () => (await nginx.UpstreamsOfAsync("GET", "/events")).Count == 2, "nginx logged both streams");
+        var upstreams = await nginx.UpstreamsOfAsync("GET", "/events");
+        output.WriteLine(string.Join(", ", upstreams));
+        Assert.Equal(2, upstreams.Distinct().Count());
+    }
+
+    private static async Task<List<(long Id, string Type, string Data)>> WatchAsync(Uri balancer, string? lastEventId, int count,
+        Action<long>? first, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = balancer };
+        var client = new Workshop.Protocols.ServerSentEvents.SseClient(http) { LastEventId = lastEventId };
+        var seen = new List<(long, string, string)>();
+        await foreach (var item in client.ReadAsync(new Uri("/events", UriKind.Relative), cancellationToken))
+        {
+            if (!long.TryParse(item.EventId, out var id)) continue; // comments and hints carry no id
+            if (seen.Count == 0) first?.Invoke(id);
+            seen.Add((id, item.EventType, item.Data));
+            if (seen.Count == count) break; // ends the request: nginx logs the stream
+        }
+        return seen;
+    }
+
+    private async Task<ChildProcessHost> StartAsync(Dictionary<string, string?>? extra = null)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["Redis__Configuration"] = _redis.Address,
+            ["Redis__KeyPrefix"] = _prefix,
+            ["Workshop__DataDirectory"] = Path.Combine(_data, Guid.NewGuid().ToString("N")),
+        };
+        foreach (var (key, value) in extra ?? []) environment[key] = value;
+        return await ChildProcessHost.StartAsync(RepoPaths.BuiltAssembly("Workshop.Playground"), environment);
+    }
 
     public async Task DisposeAsync()
     {

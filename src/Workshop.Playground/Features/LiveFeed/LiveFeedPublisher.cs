@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Workshop.Protocols.Scaling;
 using Workshop.Protocols.ServerSentEvents;
@@ -8,9 +10,10 @@ namespace Workshop.Playground.Features.LiveFeed;
 /// Publishes a simulated match: a <c>score</c> event on every tick (minute, goals) and a <c>tick</c> event with a
 /// share price every third tick, both as JSON. Driven by <see cref="TimeProvider"/>, so tests can use a fake clock.
 /// Several instances publish one feed: only the holder of the <c>live-feed</c> lease publishes a tick; when it
-/// dies, its lease expires after three intervals and another instance takes over. The match (minute, score, price)
-/// is kept per process, not in the shared store: after a takeover the feed goes on with the new holder's own match,
-/// so clients see the minute and score jump (acceptable for a simulation; a real feed's state would be shared).
+/// dies, its lease expires after three intervals and another instance takes over. The match lives in the feed
+/// itself: an instance that takes the lease (at start, or from a holder that died) first reads the topic's latest
+/// <c>score</c> and <c>tick</c> events (through the shared stream with Redis) and goes on from them, so a takeover
+/// neither restarts the match nor moves the score.
 /// </summary>
 internal sealed partial class LiveFeedPublisher(
     ISseTopics topics, IOptions<LiveFeedOptions> options, TimeProvider time, ILogger<LiveFeedPublisher> logger, IInstanceLease lease) : BackgroundService
@@ -30,9 +33,15 @@ internal sealed partial class LiveFeedPublisher(
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         try
         {
+            var holding = false;
             while (await timer.WaitForNextTickAsync(stoppingToken))
-                if (await lease.TryHoldAsync(LeaseName, options.Value.Interval * 3, stoppingToken))
-                    await PublishNextAsync(topic, stoppingToken);
+            {
+                var held = holding;
+                holding = await lease.TryHoldAsync(LeaseName, options.Value.Interval * 3, stoppingToken);
+                if (!holding) continue;
+                if (!held) await RestoreAsync(topic, stoppingToken); // another publisher may have gone on meanwhile
+                await PublishNextAsync(topic, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -41,6 +50,29 @@ internal sealed partial class LiveFeedPublisher(
         finally
         {
             await lease.ReleaseAsync(LeaseName); // another instance takes over at its next tick
+        }
+    }
+
+    /// <summary>Takes the match (minute, score, price) from the topic's latest events, when it has any.</summary>
+    internal async Task RestoreAsync(SseTopic topic, CancellationToken cancellationToken)
+    {
+        using (await topic.SubscribeAsync(null, cancellationToken)) { } // catches this instance's copy up with the shared stream
+        // The last few events hold the latest score (every tick) and price (every third tick).
+        using var recent = await topic.SubscribeAsync(Math.Max(0, topic.LastEventId - 8).ToString(CultureInfo.InvariantCulture), cancellationToken);
+        foreach (var item in recent.Plan.Replay)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(item.Data);
+                var root = json.RootElement;
+                if (item.EventName == "score")
+                    (_minute, _home, _away) = (root.GetProperty("minute").GetInt32(), root.GetProperty("home").GetInt32(), root.GetProperty("away").GetInt32());
+                else if (item.EventName == "tick") _price = root.GetProperty("price").GetDecimal();
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                LogUnreadable(logger, item.Id); // not the feed's own event: keep the state as it is
+            }
         }
     }
 
@@ -59,6 +91,9 @@ internal sealed partial class LiveFeedPublisher(
             await topic.PublishJsonAsync("tick", new { symbol = "WSHP", price = _price, at }, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live feed: event {Id} is not a score or tick the feed can go on from")]
+    private static partial void LogUnreadable(ILogger logger, long id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live feed publishing every {Interval}")]
     private static partial void LogStarted(ILogger logger, TimeSpan interval);

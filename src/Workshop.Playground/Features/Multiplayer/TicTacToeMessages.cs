@@ -18,15 +18,27 @@ internal static class TicTacToeMessages
         else w.WriteString("token", token);
     });
 
-    public static OutboundMessage State(TicTacToeTable table, string you, int players) => Encode(w =>
+    public static OutboundMessage State(TicTacToeTable table, string you, int players)
     {
         var (status, gone) = table.Status();
+        return State(table.Game.Board, table.Game.Turn.ToString(), status, table.Game.Winner, gone, you, players);
+    }
+
+    /// <summary>A game shared through Redis: the same message, from its published snapshot.</summary>
+    public static OutboundMessage State(TicTacToeSnapshot snapshot, string you)
+    {
+        var (status, gone) = snapshot.Status();
+        return State(snapshot.Board, snapshot.Turn, status, snapshot.Winner.Length == 0 ? null : snapshot.Winner, gone, you, snapshot.Players);
+    }
+
+    private static OutboundMessage State(string board, string turn, string status, string? winner, string? gone, string you, int players) => Encode(w =>
+    {
         w.WriteString("type", "state");
-        w.WriteString("board", table.Game.Board);
-        w.WriteString("turn", table.Game.Turn.ToString());
+        w.WriteString("board", board);
+        w.WriteString("turn", turn);
         w.WriteString("status", status);
-        if (table.Game.Winner is null) w.WriteNull("winner");
-        else w.WriteString("winner", table.Game.Winner);
+        if (winner is null) w.WriteNull("winner");
+        else w.WriteString("winner", winner);
         if (gone is null) w.WriteNull("gone");
         else w.WriteString("gone", gone);
         w.WriteString("you", you);

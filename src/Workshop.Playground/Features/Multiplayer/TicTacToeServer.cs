@@ -211,7 +211,8 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
         table.Game.Reset();
     }
 
-    private static string? TryParse(IncomingMessage message, out string type, out int cell)
+    /// <summary>Reads a move or reset; the reason the message is not one, or null.</summary>
+    internal static string? TryParse(IncomingMessage message, out string type, out int cell)
     {
         type = string.Empty;
         cell = -1;
