@@ -116,7 +116,6 @@ public sealed class RealtimeWebSocketAcceptor(
 
     private static async Task ProblemAsync(HttpContext context, int status, string reason, string title, string detail)
     {
-        await TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["reason"] = reason })
-            .ExecuteAsync(context);
+        await HttpProblems.WriteAsync(context, status, reason, title, detail);
     }
 }
