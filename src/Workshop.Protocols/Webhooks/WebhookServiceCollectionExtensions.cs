@@ -12,7 +12,8 @@ public static class WebhookServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="WebhookOptions"/> from the <c>Webhooks</c> section and registers the SQLite database
     /// (<c>webhooks.db</c> under <c>Workshop:DataDirectory</c>, default <c>&lt;ContentRoot&gt;/.data</c>), the
-    /// idempotency store, the <see cref="DestinationGuard"/>, the <see cref="WebhookSender"/> and its dispatcher, and the
+    /// idempotency store, the <see cref="DestinationGuard"/> and the named client every outbound request shares
+    /// (<see cref="GuardedHttpClient"/>), the <see cref="WebhookSender"/> and its dispatcher, and the
     /// retention service (deletes records older than <see cref="WebhookOptions.Retention"/>).
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
@@ -54,7 +55,7 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<OutboxReader>();
         services.TryAddSingleton<DispatchSignal>();
-        services.TryAddSingleton<WebhookHttpClient>();
+        services.AddGuardedHttpClient();
         services.TryAddSingleton(sp => new WebhookSender(
             sp.GetRequiredService<OutboxStore>(),
             sp.GetRequiredService<OutboxReader>(),

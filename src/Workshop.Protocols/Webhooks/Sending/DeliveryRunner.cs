@@ -10,7 +10,7 @@ namespace Workshop.Protocols.Webhooks;
 /// </summary>
 internal sealed partial class DeliveryRunner(
     OutboxStore store,
-    WebhookHttpClient client,
+    IHttpClientFactory clients,
     WebhookSenderOptions options,
     TimeProvider time,
     ILogger logger,
@@ -116,7 +116,7 @@ internal sealed partial class DeliveryRunner(
         request.Headers.TryAddWithoutValidation(StandardWebhookVerifier.SignatureHeader, WebhookSigner.SignStandard(row.Secret, row.EventId, timestamp, row.Payload));
         request.Headers.TryAddWithoutValidation("User-Agent", "Workshop-Webhooks/1.0");
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout, stoppingToken);
-        return await client.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+        return await GuardedHttpClient.Create(clients).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
     }
 
     private static DestinationRefusedException? FindRefusal(Exception? ex)
