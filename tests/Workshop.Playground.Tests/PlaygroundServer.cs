@@ -13,10 +13,28 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
     // building at the same moment can catch each other's host. Start-ups take turns; running servers don't.
     private static readonly Lock StartGate = new();
 
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
     public PlaygroundServer()
+        : this(new Dictionary<string, string?>())
     {
+    }
+
+    /// <summary>Starts with <paramref name="settings"/> on top of the test defaults; a start that fails cleans up and rethrows.</summary>
+    public PlaygroundServer(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
         UseKestrel(0);
-        lock (StartGate) StartServer();
+        try
+        {
+            lock (StartGate) StartServer();
+        }
+        catch
+        {
+            Dispose();
+            try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+            throw;
+        }
     }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
@@ -27,6 +45,7 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
         builder.UseEnvironment(Environments.Development);
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Workshop:DataDirectory", _dataDir);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

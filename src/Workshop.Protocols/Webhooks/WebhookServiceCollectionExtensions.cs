@@ -16,12 +16,20 @@ public static class WebhookServiceCollectionExtensions
     /// (<see cref="GuardedHttpClient"/>), the <see cref="WebhookSender"/> and its dispatcher, and the
     /// retention service (deletes records older than <see cref="WebhookOptions.Retention"/>).
     /// </summary>
-    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The container.</param>
+    /// <param name="configuration">Holds the <c>Webhooks</c> section (and <c>Workshop:DataDirectory</c>).</param>
+    /// <param name="dataDirectory">
+    /// Where <c>webhooks.db</c> lives, when the host resolves its data directory itself (the playground does, once for
+    /// every feature); null reads <c>Workshop:DataDirectory</c> as described above.
+    /// </param>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration,
+        Func<IServiceProvider, string>? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.SectionName))
-            .Validate(o => o.Sender.MaxConcurrency >= 1 && o.Sender.BatchSize >= 1, "Webhooks:Sender:MaxConcurrency and BatchSize must be at least 1.")
+            .Validate(o => o.Sender.MaxConcurrency >= 1, "Webhooks:Sender:MaxConcurrency must be at least 1.")
+            .Validate(o => o.Sender.BatchSize >= 1, "Webhooks:Sender:BatchSize must be at least 1.")
             .Validate(o => o.Sender.AttemptTimeout > TimeSpan.Zero, "Webhooks:Sender:AttemptTimeout must be positive.")
             .Validate(
                 o => o.Sender.LeaseDuration >= o.Sender.AttemptTimeout + WebhookSenderOptions.MinimumLeaseMargin,
@@ -37,7 +45,7 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var environment = sp.GetRequiredService<IHostEnvironment>();
-            var directory = configuration["Workshop:DataDirectory"];
+            var directory = dataDirectory is null ? configuration["Workshop:DataDirectory"] : dataDirectory(sp);
             // The writer's loop ends with the application, or (without a host) when the container disposes the database.
             var stopping = sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
             var maxBytes = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxDatabaseBytes;

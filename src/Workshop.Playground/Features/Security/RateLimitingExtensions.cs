@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Workshop.Protocols.Http;
 
@@ -18,9 +19,8 @@ public static class RateLimitingExtensions
     {
         services.AddOptions<PlaygroundRateLimitOptions>()
             .Bind(configuration.GetSection(PlaygroundRateLimitOptions.SectionName))
-            .Validate(o => o.Rules().All(r => r.Rule.IsValid), $"Every rule under {PlaygroundRateLimitOptions.SectionName} needs PermitLimit >= 1 and a positive Window.")
-            .Validate(o => o.MaxStreamsPerClient >= 1, $"{PlaygroundRateLimitOptions.SectionName}:MaxStreamsPerClient must be at least 1.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlaygroundRateLimitOptions>, PlaygroundRateLimitOptionsValidator>());
         services.AddRateLimiter(limiter =>
         {
             // A concurrency limiter holds its lease for the whole request: for a stream, as long as it stays open.
