@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using Workshop.Protocols.Diagnostics;
 
 namespace Workshop.Protocols.Webhooks;
 
@@ -75,7 +76,10 @@ internal sealed partial class DeliveryRunner(
         {
             case AttemptVerdict.Success:
                 if (await FinishAsync(row, attempt, "succeeded", attempt.Number, 0, null, token))
+                {
                     LogDelivered(logger, row.Id, attempt.Number, attempt.StatusCode ?? 0);
+                    ProtocolMetrics.WebhookDelivered();
+                }
                 return;
             case AttemptVerdict.DisableEndpoint:
                 await store.DisableEndpointAsync(row.Url, time.GetUtcNow().ToUnixTimeMilliseconds(), "410 Gone", token);
@@ -95,7 +99,10 @@ internal sealed partial class DeliveryRunner(
         var delay = retryAfter is { } asked ? TimeSpan.FromTicks(Math.Min(asked.Ticks, options.MaxRetryAfter.Ticks)) : backoff.Value;
         var next = time.GetUtcNow() + delay;
         if (await FinishAsync(row, attempt, "pending", attemptsMade, next.ToUnixTimeMilliseconds(), attempt.Error, token))
+        {
             LogRetryScheduled(logger, row.Id, attemptsMade, attempt.StatusCode ?? 0, delay.TotalMilliseconds);
+            ProtocolMetrics.WebhookRetried();
+        }
     }
 
     private async Task<bool> FinishAsync(OutboxRow row, DeliveryAttempt? attempt, string status, int attempts, long next, string? error, CancellationToken token)
