@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workshop.Protocols.Http;
+using Workshop.Protocols.WebSockets.Batching;
 
 namespace Workshop.Protocols.WebSockets;
 

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Workshop.Protocols.Diagnostics;
+using Workshop.Protocols.WebSockets.Batching;
 
 namespace Workshop.Protocols.WebSockets;
 

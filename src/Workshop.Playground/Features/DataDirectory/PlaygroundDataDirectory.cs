@@ -1,4 +1,4 @@
-namespace Workshop.Playground.Features.Webhooks;
+namespace Workshop.Playground.Features.DataDirectory;
 
 /// <summary>
 /// Where the playground keeps its files (<c>webhooks.db</c>, <c>instance.lock</c>, the built site). Read from

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using Workshop.Playground.Features.Webhooks;
 using Workshop.Site;
 
 namespace Workshop.Playground.Features.Site;
 
 /// <summary>Serves the generated course site at <c>/</c>, rebuilt from the repository at every start.</summary>
-public static class CourseSiteExtensions
+public static class SiteFeature
 {
     /// <summary>Registers the site's options (configuration section <c>Site</c>).</summary>
     public static IServiceCollection AddCourseSite(this IServiceCollection services)

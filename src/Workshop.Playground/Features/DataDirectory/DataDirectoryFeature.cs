@@ -1,4 +1,4 @@
-namespace Workshop.Playground.Features.Webhooks;
+namespace Workshop.Playground.Features.DataDirectory;
 
 /// <summary>Registers the one <see cref="PlaygroundDataDirectory"/> and the lock that keeps a second instance off it.</summary>
 public static class DataDirectoryFeature
