@@ -1,7 +1,12 @@
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Workshop.Protocols.Diagnostics;
 using Workshop.Protocols.Tests.ServerSentEvents;
+using Workshop.Protocols.Tests.Webhooks;
 using Workshop.Protocols.Tests.WebSockets;
+using Workshop.Protocols.Webhooks;
 using Workshop.Testing;
 
 namespace Workshop.Protocols.Tests.Diagnostics;
@@ -42,6 +47,27 @@ public sealed class ProtocolMetricsTests
         await stream.ReadFrameAsync();
 
         await Eventually.HoldsAsync(() => metrics.Total(ProtocolMetrics.Deliveries, "sse") - before >= 1, "the event was counted");
+    }
+
+    [Fact]
+    public async Task A_webhook_that_fails_once_moves_the_retries_counter_then_the_delivered_counter()
+    {
+        using var metrics = new Recorder();
+        var calls = 0;
+        await using var host = await WebhookTestHost.StartAsync(app => app.MapPost("/hook", () =>
+            Interlocked.Increment(ref calls) == 1 ? Results.StatusCode(StatusCodes.Status500InternalServerError) : Results.Ok()));
+        var sender = host.Services.GetRequiredService<WebhookSender>();
+        var retriesBefore = metrics.Total(ProtocolMetrics.WebhookRetries, "");
+        var deliveredBefore = metrics.Total(ProtocolMetrics.WebhookDeliveries, "");
+
+        var delivery = await sender.EnqueueAsync(new WebhookMessage(new Uri(host.BaseAddress, "hook"),
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "payment.captured", "{}"u8.ToArray()), CancellationToken.None);
+        await Eventually.HoldsAsync(async () => (await sender.GetAsync(delivery.Id, CancellationToken.None))?.Status == DeliveryStatus.Succeeded,
+            "the delivery succeeded on its second attempt");
+
+        Assert.True(metrics.Total(ProtocolMetrics.WebhookRetries, "") - retriesBefore >= 1, "the failed attempt was counted as a retry");
+        // Counted just after the success is recorded, so it may trail the status by a moment.
+        await Eventually.HoldsAsync(() => metrics.Total(ProtocolMetrics.WebhookDeliveries, "") - deliveredBefore >= 1, "the success was counted");
     }
 
     /// <summary>Sums each instrument's measurements by protocol tag.</summary>
