@@ -21,7 +21,8 @@ public sealed class PlaygroundServer : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts with <paramref name="settings"/> on top of the test defaults; a start that fails cleans up and rethrows.</summary>
-    public PlaygroundServer(IReadOnlyDictionary<string, string?> settings)
+    /// <remarks>Internal: xunit needs a class fixture to have a single public constructor.</remarks>
+    internal PlaygroundServer(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = settings;
         UseKestrel(0);
