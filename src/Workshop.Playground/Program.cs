@@ -1,6 +1,10 @@
 // The environment a deployer names always wins; `dotnet run` defaults to Development through its launch profile.
 var builder = WebApplication.CreateBuilder(PlaygroundEnvironment.WithDefault(args));
 
+// Every feature is Features/X/XFeature.cs with its AddX/MapX (GlobalUsings.cs brings them into scope).
+// The data directory first: it is locked before anything writes to it (a second instance on it is refused).
+builder.Services.AddPlaygroundDataDirectory(builder.Configuration, builder.Environment);
+
 // WebSockets
 builder.Services.AddRealtimeWebSockets(builder.Configuration);
 builder.Services.AddTicTacToe();
@@ -11,7 +15,7 @@ builder.Services.AddLiveFeed(builder.Configuration);
 
 // Scale-out: Redis when Redis:Configuration is set, else nothing (see docs/scale-out.md); /health's checks
 builder.Services.AddRedisBackplane(builder.Configuration);
-builder.Services.AddHealthChecks();
+builder.Services.AddPlaygroundHealth();
 
 // Webhooks
 builder.Services.AddPlaygroundWebhooks(builder.Configuration, builder.Environment);

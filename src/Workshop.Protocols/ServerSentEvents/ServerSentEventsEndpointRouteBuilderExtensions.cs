@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Workshop.Protocols.Http;
 using Workshop.Protocols.ServerSentEvents;
 
 // In the framework's namespace (as ASP.NET Core's own Map* methods are) so Program.cs needs no extra using.
@@ -39,9 +40,8 @@ public static class ServerSentEventsEndpointRouteBuilderExtensions
             {
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SseTopic).Namespace!);
                 SseLog.UnknownTopic(logger, context.Request.Path);
-                await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown event stream",
-                    detail: "There is no event stream at this address.",
-                    extensions: new Dictionary<string, object?> { ["reason"] = "unknown-topic" }).ExecuteAsync(context);
+                await HttpProblems.WriteAsync(context, StatusCodes.Status404NotFound, "unknown-topic", "Unknown event stream",
+                    "There is no event stream at this address.");
                 return;
             }
             await SseStreamer.StreamAsync(context, topic, options);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workshop.Protocols.Diagnostics;
 
 namespace Workshop.Protocols.ServerSentEvents;
 
@@ -33,6 +34,7 @@ internal static class SseStreamer
         var requested = ReadLastEventId(context.Request);
         PrepareResponse(context);
         using var subscription = await topic.SubscribeAsync(requested, token);
+        using var tracked = ProtocolMetrics.Track(ProtocolMetrics.Sse, subscription, subscription.Deliveries);
         var plan = subscription.Plan;
         SseLog.Subscribed(logger, topic.Name, plan.Kind, plan.ResumeFromId);
         if (plan.ResetReason is not null) SseLog.ResetSent(logger, topic.Name, plan.ResetReason);
@@ -108,12 +110,18 @@ internal static class SseStreamer
         // False: the topic ended this subscription (dropped as slow, or disconnected): end the response.
         while (await deliveries.WaitToReadAsync(token))
         {
+            var events = 0;
             while (deliveries.TryRead(out var item))
             {
                 if (SseSubscription.IsHeartbeat(item)) writer.WritePing();
-                else writer.Write(item);
+                else
+                {
+                    writer.Write(item);
+                    events++;
+                }
             }
             await writer.FlushAsync(token);
+            if (events > 0) ProtocolMetrics.Delivered(ProtocolMetrics.Sse, events);
         }
     }
 

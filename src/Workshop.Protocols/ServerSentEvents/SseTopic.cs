@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Workshop.Protocols.Diagnostics;
 
 namespace Workshop.Protocols.ServerSentEvents;
 
@@ -190,7 +191,11 @@ public sealed class SseTopic
     {
         if (slow is null) return;
         foreach (var subscriber in slow)
-            if (subscriber.End(SseSubscriptionEnd.TooSlow)) SseLog.SlowSubscriberDropped(_logger, Name, _queueCapacity);
+        {
+            if (!subscriber.End(SseSubscriptionEnd.TooSlow)) continue;
+            SseLog.SlowSubscriberDropped(_logger, Name, _queueCapacity);
+            ProtocolMetrics.Dropped(ProtocolMetrics.Sse);
+        }
     }
 
     /// <summary>Publishes <paramref name="value"/> serialized as JSON (web defaults: camelCase); see <see cref="Publish"/>.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workshop.Protocols.Http;
+using Workshop.Protocols.WebSockets.Batching;
 
 namespace Workshop.Protocols.WebSockets;
 
@@ -116,7 +117,6 @@ public sealed class RealtimeWebSocketAcceptor(
 
     private static async Task ProblemAsync(HttpContext context, int status, string reason, string title, string detail)
     {
-        await TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["reason"] = reason })
-            .ExecuteAsync(context);
+        await HttpProblems.WriteAsync(context, status, reason, title, detail);
     }
 }

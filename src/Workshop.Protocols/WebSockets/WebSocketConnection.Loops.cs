@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using Workshop.Protocols.Diagnostics;
 
 namespace Workshop.Protocols.WebSockets;
 
@@ -20,6 +21,7 @@ public sealed partial class WebSocketConnection
                     var more = _outbox.Reader.TryRead(out var next);
                     if (_batching is not null) _batching.Batching = more;
                     await _socket.SendAsync(message.Payload, message.Type, WebSocketMessageFlags.EndOfMessage, SendToken(token));
+                    ProtocolMetrics.Delivered(ProtocolMetrics.WebSocket);
                     if (!more) break;
                     message = next;
                 }

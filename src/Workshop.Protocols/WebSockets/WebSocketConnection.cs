@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Workshop.Protocols.Diagnostics;
+using Workshop.Protocols.WebSockets.Batching;
 
 namespace Workshop.Protocols.WebSockets;
 
@@ -89,6 +91,7 @@ public sealed partial class WebSocketConnection
         if (_outbox.Writer.TryWrite(message)) return true;
         if (CloseStatus is not null) return false; // completed by a close in progress, not full
         WebSocketLog.SendQueueOverflow(_logger, Id, _options.SendQueueCapacity);
+        ProtocolMetrics.Dropped(ProtocolMetrics.WebSocket);
         Close(WebSocketCloseStatus.PolicyViolation, "send queue full: the client is not reading");
         return false;
     }
@@ -124,6 +127,7 @@ public sealed partial class WebSocketConnection
     public async Task RunAsync(Func<IncomingMessage, CancellationToken, ValueTask> onMessage, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(onMessage);
+        using var tracked = ProtocolMetrics.Track(ProtocolMetrics.WebSocket, this, _outbox.Reader);
         using var onStop = stopping.Register(static state =>
             ((WebSocketConnection)state!).Close(WebSocketCloseStatus.EndpointUnavailable, "server is shutting down"), this);
         var sending = SendLoopAsync();

@@ -5,6 +5,12 @@ namespace Workshop.Protocols.WebSockets;
 /// and queues the same encoded bytes to each without waiting, so one slow client never delays the others. Lookups
 /// per message (membership, room count) are O(1): the hub keeps each connection's rooms as well as each room's members.
 /// </summary>
+/// <remarks>
+/// How a broadcast reaches the wire: <see cref="WebSocketConnection.TrySend"/> puts it in the connection's bounded
+/// queue; the connection's one send loop (WebSocketConnection.Loops.cs) sends it; and while more is queued behind it,
+/// the frames are collected and written together by <see cref="Batching.FrameBatchingStream"/> (folder Batching/,
+/// installed on every upgrade by <see cref="Batching.BatchingUpgradeFeature"/>). Write batching lives there and only there.
+/// </remarks>
 public sealed class WebSocketHub
 {
     private readonly Lock _gate = new();

@@ -20,12 +20,14 @@ public static class WebSocketServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RealtimeWebSocketOptions>()
             .Bind(configuration.GetSection(RealtimeWebSocketOptions.SectionName))
-            .Validate(o => o.MaxMessageBytes > 0 && o.SendQueueCapacity > 0, "WebSockets: MaxMessageBytes and SendQueueCapacity must be positive.")
-            .Validate(o => o.MessageBurst > 0 && o.MessagesPerSecond > 0 && double.IsFinite(o.MessagesPerSecond),
-                "WebSockets: MessageBurst and MessagesPerSecond must be positive.")
-            .Validate(o => o.MaxConnections > 0 && o.MaxConnectionsPerClient > 0,
-                "WebSockets: MaxConnections and MaxConnectionsPerClient must be positive.")
-            .Validate(o => o.ConnectionRetryAfter > TimeSpan.Zero, "WebSockets: ConnectionRetryAfter must be positive.")
+            // One key per message, so the failed start names the setting to fix.
+            .Validate(o => o.MaxMessageBytes > 0, "WebSockets:MaxMessageBytes must be positive.")
+            .Validate(o => o.SendQueueCapacity > 0, "WebSockets:SendQueueCapacity must be positive.")
+            .Validate(o => o.MessageBurst > 0, "WebSockets:MessageBurst must be positive.")
+            .Validate(o => o.MessagesPerSecond > 0 && double.IsFinite(o.MessagesPerSecond), "WebSockets:MessagesPerSecond must be a positive number.")
+            .Validate(o => o.MaxConnections > 0, "WebSockets:MaxConnections must be positive.")
+            .Validate(o => o.MaxConnectionsPerClient > 0, "WebSockets:MaxConnectionsPerClient must be positive.")
+            .Validate(o => o.ConnectionRetryAfter > TimeSpan.Zero, "WebSockets:ConnectionRetryAfter must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RealtimeWebSocketAcceptor>();

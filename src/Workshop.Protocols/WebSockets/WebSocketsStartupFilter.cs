@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Workshop.Protocols.WebSockets.Batching;
 
 namespace Workshop.Protocols.WebSockets;
 

@@ -12,15 +12,24 @@ public static class WebhookServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="WebhookOptions"/> from the <c>Webhooks</c> section and registers the SQLite database
     /// (<c>webhooks.db</c> under <c>Workshop:DataDirectory</c>, default <c>&lt;ContentRoot&gt;/.data</c>), the
-    /// idempotency store, the <see cref="DestinationGuard"/>, the <see cref="WebhookSender"/> and its dispatcher, and the
+    /// idempotency store, the <see cref="DestinationGuard"/> and the named client every outbound request shares
+    /// (<see cref="GuardedHttpClient"/>), the <see cref="WebhookSender"/> and its dispatcher, and the
     /// retention service (deletes records older than <see cref="WebhookOptions.Retention"/>).
     /// </summary>
-    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The container.</param>
+    /// <param name="configuration">Holds the <c>Webhooks</c> section (and <c>Workshop:DataDirectory</c>).</param>
+    /// <param name="dataDirectory">
+    /// Where <c>webhooks.db</c> lives, when the host resolves its data directory itself (the playground does, once for
+    /// every feature); null reads <c>Workshop:DataDirectory</c> as described above.
+    /// </param>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration,
+        Func<IServiceProvider, string>? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.SectionName))
-            .Validate(o => o.Sender.MaxConcurrency >= 1 && o.Sender.BatchSize >= 1, "Webhooks:Sender:MaxConcurrency and BatchSize must be at least 1.")
+            .Validate(o => o.Sender.MaxConcurrency >= 1, "Webhooks:Sender:MaxConcurrency must be at least 1.")
+            .Validate(o => o.Sender.BatchSize >= 1, "Webhooks:Sender:BatchSize must be at least 1.")
             .Validate(o => o.Sender.AttemptTimeout > TimeSpan.Zero, "Webhooks:Sender:AttemptTimeout must be positive.")
             .Validate(
                 o => o.Sender.LeaseDuration >= o.Sender.AttemptTimeout + WebhookSenderOptions.MinimumLeaseMargin,
@@ -36,7 +45,7 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var environment = sp.GetRequiredService<IHostEnvironment>();
-            var directory = configuration["Workshop:DataDirectory"];
+            var directory = dataDirectory is null ? configuration["Workshop:DataDirectory"] : dataDirectory(sp);
             // The writer's loop ends with the application, or (without a host) when the container disposes the database.
             var stopping = sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
             var maxBytes = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxDatabaseBytes;
@@ -54,7 +63,7 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<OutboxReader>();
         services.TryAddSingleton<DispatchSignal>();
-        services.TryAddSingleton<WebhookHttpClient>();
+        services.AddGuardedHttpClient();
         services.TryAddSingleton(sp => new WebhookSender(
             sp.GetRequiredService<OutboxStore>(),
             sp.GetRequiredService<OutboxReader>(),

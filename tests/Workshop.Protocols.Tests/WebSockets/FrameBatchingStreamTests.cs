@@ -1,4 +1,5 @@
 using Workshop.Protocols.WebSockets;
+using Workshop.Protocols.WebSockets.Batching;
 
 namespace Workshop.Protocols.Tests.WebSockets;
 

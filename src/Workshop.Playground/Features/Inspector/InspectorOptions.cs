@@ -43,11 +43,16 @@ public sealed class InspectorOptions
     /// <summary>Null when the options are usable, else what is wrong (naming the keys).</summary>
     public string? Validate()
     {
-        if (MaxBins < 1 || MaxBinsPerCreator < 1 || MaxCapturesPerBin < 1 || MaxBodyBytes < 1)
-            return $"{SectionName}: MaxBins, MaxBinsPerCreator, MaxCapturesPerBin and MaxBodyBytes must be at least 1.";
-        if (MaxBinsPerCreator > MaxBins) return $"{SectionName}: MaxBinsPerCreator must not exceed MaxBins.";
-        if (MaxBytesPerBin < 1 || MaxTotalBytes < MaxBytesPerBin) return $"{SectionName}: MaxBytesPerBin must be at least 1 and MaxTotalBytes at least MaxBytesPerBin.";
-        if (IdleExpiry <= TimeSpan.Zero || RedeliveryTimeout <= TimeSpan.Zero) return $"{SectionName}: IdleExpiry and RedeliveryTimeout must be positive.";
+        // The full key in every message: the failed start names the setting to fix.
+        if (MaxBins < 1) return $"{SectionName}:{nameof(MaxBins)} must be at least 1.";
+        if (MaxBinsPerCreator < 1) return $"{SectionName}:{nameof(MaxBinsPerCreator)} must be at least 1.";
+        if (MaxCapturesPerBin < 1) return $"{SectionName}:{nameof(MaxCapturesPerBin)} must be at least 1.";
+        if (MaxBodyBytes < 1) return $"{SectionName}:{nameof(MaxBodyBytes)} must be at least 1.";
+        if (MaxBinsPerCreator > MaxBins) return $"{SectionName}:{nameof(MaxBinsPerCreator)} must not exceed {SectionName}:{nameof(MaxBins)}.";
+        if (MaxBytesPerBin < 1) return $"{SectionName}:{nameof(MaxBytesPerBin)} must be at least 1.";
+        if (MaxTotalBytes < MaxBytesPerBin) return $"{SectionName}:{nameof(MaxTotalBytes)} must be at least {SectionName}:{nameof(MaxBytesPerBin)}.";
+        if (IdleExpiry <= TimeSpan.Zero) return $"{SectionName}:{nameof(IdleExpiry)} must be positive.";
+        if (RedeliveryTimeout <= TimeSpan.Zero) return $"{SectionName}:{nameof(RedeliveryTimeout)} must be positive.";
         return null;
     }
 }

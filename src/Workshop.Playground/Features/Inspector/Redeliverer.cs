@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Workshop.Protocols.Webhooks;
 
@@ -9,10 +7,11 @@ namespace Workshop.Playground.Features.Inspector;
 /// <summary>
 /// Sends a captured request again (body and headers as captured, credentials headers never) to a URL the destination
 /// guard allows. The guard is applied twice: to the URL's resolved addresses before sending, and to the socket
-/// address at connect time (so a DNS answer that changes in between cannot reach a refused range). No redirects,
-/// no proxy. When no HTTP answer comes, for whatever cause, the result is null: callers answer uniformly.
+/// address at connect time by the <see cref="GuardedHttpClient"/> the webhook sender uses too (so a DNS answer that
+/// changes in between cannot reach a refused range). No redirects, no proxy. When no HTTP answer comes, for
+/// whatever cause, the result is null: callers answer uniformly.
 /// </summary>
-public sealed class Redeliverer : IDisposable
+public sealed class Redeliverer
 {
     // Hop-by-hop and framing headers are the transport's business; the rest are replayed as captured.
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
@@ -21,16 +20,16 @@ public sealed class Redeliverer : IDisposable
     };
 
     private readonly DestinationGuard _guard;
-    private readonly HttpClient _client;
+    private readonly IHttpClientFactory _clients;
     private readonly TimeSpan _timeout;
 
-    /// <summary>Creates the redeliverer with the app's destination guard (from the webhook sender options).</summary>
-    public Redeliverer(DestinationGuard guard, IOptions<InspectorOptions> options)
+    /// <summary>Creates the redeliverer with the app's destination guard and guarded client (from <c>AddWebhooks</c>).</summary>
+    public Redeliverer(DestinationGuard guard, IHttpClientFactory clients, IOptions<InspectorOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _guard = guard ?? throw new ArgumentNullException(nameof(guard));
+        _clients = clients ?? throw new ArgumentNullException(nameof(clients));
         _timeout = options.Value.RedeliveryTimeout;
-        _client = new HttpClient(CreateHandler(guard)) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Null when <paramref name="url"/> may be used, else why not.</summary>
@@ -56,7 +55,7 @@ public sealed class Redeliverer : IDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await GuardedHttpClient.Create(_clients).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             return new RedeliveryResult(url.AbsoluteUri, method, (int)response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -68,32 +67,4 @@ public sealed class Redeliverer : IDisposable
             return null;
         }
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
-
-    private static SocketsHttpHandler CreateHandler(DestinationGuard guard) => new()
-    {
-        AllowAutoRedirect = false,
-        UseProxy = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var host = context.DnsEndPoint.Host;
-            var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-            var allowed = addresses.Where(guard.IsAllowed).ToArray();
-            if (allowed.Length == 0) throw new DestinationRefusedException($"Every address of '{host}' is in a refused range.");
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    };
 }

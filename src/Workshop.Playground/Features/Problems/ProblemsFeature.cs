@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Workshop.Protocols.Http;
 
 namespace Workshop.Playground.Features.Problems;
 
@@ -20,7 +21,7 @@ public static class ProblemsFeature
                 extensions.Remove("exception");
                 context.ProblemDetails.Detail = bad.Message;
             }
-            if (!extensions.ContainsKey("reason")) extensions["reason"] = ReasonFor(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode, context.Exception);
+            if (!extensions.ContainsKey(HttpProblems.ReasonMember)) extensions[HttpProblems.ReasonMember] = ReasonFor(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode, context.Exception);
         });
 
     /// <summary>Writes a problem body for an error status answered without one.</summary>

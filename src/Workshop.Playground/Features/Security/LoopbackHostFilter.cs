@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Workshop.Protocols.Http;
 
 namespace Workshop.Playground.Features.Security;
 
@@ -23,12 +24,9 @@ public sealed class LoopbackHostFilter(RequestDelegate next, IServer server)
         ArgumentNullException.ThrowIfNull(context);
         _loopbackOnly ??= LoopbackOnly(server);
         if (_loopbackOnly != true || IsDevelopmentHost(context.Request.Host.Host, _variable)) return next(context);
-        return TypedResults.Problem(
-            detail: "This development server listens on loopback only and answers loopback host names only (localhost, 127.0.0.1, [::1]). " +
-                "Reaching it through another name on purpose (a cloud IDE's forwarded port)? Set AllowedHosts to that name.",
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "Host not allowed",
-            extensions: new Dictionary<string, object?> { ["reason"] = "host-not-allowed" }).ExecuteAsync(context);
+        return HttpProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "host-not-allowed", "Host not allowed",
+            "This development server listens on loopback only and answers loopback host names only (localhost, 127.0.0.1, [::1]). " +
+            "Reaching it through another name on purpose (a cloud IDE's forwarded port)? Set AllowedHosts to that name.");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Workshop.Protocols.Http;
 
 namespace Workshop.Playground.Features.Security;
 
@@ -35,11 +36,8 @@ public sealed class OperatorAccess(IOptions<SecurityOptions> options)
         var http = context.HttpContext;
         if (http.RequestServices.GetRequiredService<OperatorAccess>().IsOperator(http.Request)) return await next(context);
         http.Response.Headers.WWWAuthenticate = "Bearer";
-        return TypedResults.Problem(
-            detail: "This endpoint serves private data: send the operator token as 'Authorization: Bearer <token>' (Security:OperatorToken).",
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: "Operator token required",
-            extensions: new Dictionary<string, object?> { ["reason"] = "operator-token-required" });
+        return HttpProblems.Result(StatusCodes.Status401Unauthorized, "operator-token-required", "Operator token required",
+            "This endpoint serves private data: send the operator token as 'Authorization: Bearer <token>' (Security:OperatorToken).");
     }
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));

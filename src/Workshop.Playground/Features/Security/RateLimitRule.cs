@@ -11,7 +11,4 @@ public sealed class RateLimitRule
 
     /// <summary>A rule of <paramref name="permits"/> per <paramref name="window"/>.</summary>
     public static RateLimitRule Of(int permits, TimeSpan window) => new() { PermitLimit = permits, Window = window };
-
-    /// <summary>True when both numbers are usable.</summary>
-    public bool IsValid => PermitLimit >= 1 && Window > TimeSpan.Zero;
 }

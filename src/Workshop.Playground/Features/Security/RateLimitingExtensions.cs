@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Workshop.Protocols.Http;
 
@@ -18,9 +19,8 @@ public static class RateLimitingExtensions
     {
         services.AddOptions<PlaygroundRateLimitOptions>()
             .Bind(configuration.GetSection(PlaygroundRateLimitOptions.SectionName))
-            .Validate(o => o.Rules().All(r => r.Rule.IsValid), $"Every rule under {PlaygroundRateLimitOptions.SectionName} needs PermitLimit >= 1 and a positive Window.")
-            .Validate(o => o.MaxStreamsPerClient >= 1, $"{PlaygroundRateLimitOptions.SectionName}:MaxStreamsPerClient must be at least 1.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlaygroundRateLimitOptions>, PlaygroundRateLimitOptionsValidator>());
         services.AddRateLimiter(limiter =>
         {
             // A concurrency limiter holds its lease for the whole request: for a stream, as long as it stays open.
@@ -60,13 +60,10 @@ public static class RateLimitingExtensions
         // The route pattern, not the path: a path can hold a bin id, which is a capability.
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
         SecurityLog.RateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Workshop.Playground.Security"), policy, route);
-        await TypedResults.Problem(
-            detail: policy == RateLimitPolicies.Streams
+        await HttpProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "rate-limited", "Rate limit exceeded",
+            policy == RateLimitPolicies.Streams
                 ? "Your address holds too many open event streams; close one and retry."
                 : $"Too many requests from your address to this endpoint; retry in {seconds} s.",
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Rate limit exceeded",
-            extensions: new Dictionary<string, object?> { ["reason"] = "rate-limited", ["policy"] = policy, ["retryAfterSeconds"] = seconds })
-            .ExecuteAsync(context);
+            new Dictionary<string, object?> { ["policy"] = policy, ["retryAfterSeconds"] = seconds });
     }
 }

@@ -3,6 +3,9 @@ namespace Workshop.Playground.Features.Site;
 /// <summary>The course site served at <c>/</c>; bound from the <c>Site</c> configuration section.</summary>
 public sealed class CourseSiteOptions
 {
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Site";
+
     /// <summary>Build and serve the site at start-up (<c>Site:Enabled</c>, default true).</summary>
     public bool Enabled { get; set; } = true;
 

@@ -112,5 +112,5 @@ public static class SenderApi
     }
 
     private static ProblemHttpResult Problem(int status, string reason, string detail)
-        => TypedResults.Problem(detail, statusCode: status, title: "Sender request refused", extensions: new Dictionary<string, object?> { ["reason"] = reason });
+        => HttpProblems.Result(status, reason, "Sender request refused", detail);
 }

@@ -20,7 +20,4 @@ public sealed class SenderApiOptions
     /// by default: a hosted playground never sends a caller's payload to a host of the caller's choosing.
     /// </summary>
     public IList<string> AllowedHosts { get; } = [];
-
-    /// <summary>True when the numbers are usable.</summary>
-    public bool IsValid => MaxBodyBytes >= 1024 && DeliveriesPerClient >= 1 && QuotaWindow > TimeSpan.Zero;
 }

@@ -9,16 +9,17 @@ public static class WebhooksFeature
     public static IServiceCollection AddPlaygroundWebhooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // One instance per data directory (webhooks.db, the site), refused now, before anything writes to it.
-        var held = new DataDirectoryLock(PlaygroundDataDirectory.Resolve(configuration, environment.ContentRootPath));
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(_ => held)); // created by a factory: disposed by the host
-        services.AddWebhooks(configuration);
+        services.AddPlaygroundDataDirectory(configuration, environment);
+        services.AddWebhooks(configuration, sp => sp.GetRequiredService<PlaygroundDataDirectory>().Path);
         // Loaded now, not lazily, so a missing secret outside Development fails at start-up, naming its key.
         services.AddSingleton(ReferenceWebhookSecrets.Load(configuration, environment.IsDevelopment()));
         services.AddSingleton<ReferenceWebhookVerifiers>();
         services.AddSingleton<ReceivedWebhookLog>();
         services.AddOptions<SenderApiOptions>()
             .Bind(configuration.GetSection(SenderApiOptions.SectionName))
-            .Validate(o => o.IsValid, $"{SenderApiOptions.SectionName}: MaxBodyBytes >= 1024, DeliveriesPerClient >= 1 and a positive QuotaWindow are required.")
+            .Validate(o => o.MaxBodyBytes >= 1024, $"{SenderApiOptions.SectionName}:MaxBodyBytes must be at least 1024.")
+            .Validate(o => o.DeliveriesPerClient >= 1, $"{SenderApiOptions.SectionName}:DeliveriesPerClient must be at least 1.")
+            .Validate(o => o.QuotaWindow > TimeSpan.Zero, $"{SenderApiOptions.SectionName}:QuotaWindow must be positive.")
             .ValidateOnStart();
         services.AddKeyedSingleton(SenderApi.QuotaKey, (sp, _) =>
         {

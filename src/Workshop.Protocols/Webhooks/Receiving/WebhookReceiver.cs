@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using Workshop.Protocols.Http;
 
 namespace Workshop.Protocols.Webhooks;
 
@@ -143,12 +144,7 @@ internal sealed partial class WebhookReceiver(
     private async Task RejectAsync(HttpContext context, int status, string reason, string detail)
     {
         LogRejected(logger, verifier.Scheme, status, reason);
-        var result = Results.Problem(
-            detail: detail,
-            statusCode: status,
-            title: "Webhook rejected",
-            extensions: new Dictionary<string, object?> { ["reason"] = reason });
-        await result.ExecuteAsync(context);
+        await HttpProblems.WriteAsync(context, status, reason, "Webhook rejected", detail);
     }
 
     private static bool IsJson(string? contentType)

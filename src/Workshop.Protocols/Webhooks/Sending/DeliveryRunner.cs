@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using Workshop.Protocols.Diagnostics;
 
 namespace Workshop.Protocols.Webhooks;
 
@@ -10,7 +11,7 @@ namespace Workshop.Protocols.Webhooks;
 /// </summary>
 internal sealed partial class DeliveryRunner(
     OutboxStore store,
-    WebhookHttpClient client,
+    IHttpClientFactory clients,
     WebhookSenderOptions options,
     TimeProvider time,
     ILogger logger,
@@ -75,7 +76,10 @@ internal sealed partial class DeliveryRunner(
         {
             case AttemptVerdict.Success:
                 if (await FinishAsync(row, attempt, "succeeded", attempt.Number, 0, null, token))
+                {
                     LogDelivered(logger, row.Id, attempt.Number, attempt.StatusCode ?? 0);
+                    ProtocolMetrics.WebhookDelivered();
+                }
                 return;
             case AttemptVerdict.DisableEndpoint:
                 await store.DisableEndpointAsync(row.Url, time.GetUtcNow().ToUnixTimeMilliseconds(), "410 Gone", token);
@@ -95,7 +99,10 @@ internal sealed partial class DeliveryRunner(
         var delay = retryAfter is { } asked ? TimeSpan.FromTicks(Math.Min(asked.Ticks, options.MaxRetryAfter.Ticks)) : backoff.Value;
         var next = time.GetUtcNow() + delay;
         if (await FinishAsync(row, attempt, "pending", attemptsMade, next.ToUnixTimeMilliseconds(), attempt.Error, token))
+        {
             LogRetryScheduled(logger, row.Id, attemptsMade, attempt.StatusCode ?? 0, delay.TotalMilliseconds);
+            ProtocolMetrics.WebhookRetried();
+        }
     }
 
     private async Task<bool> FinishAsync(OutboxRow row, DeliveryAttempt? attempt, string status, int attempts, long next, string? error, CancellationToken token)
@@ -116,7 +123,7 @@ internal sealed partial class DeliveryRunner(
         request.Headers.TryAddWithoutValidation(StandardWebhookVerifier.SignatureHeader, WebhookSigner.SignStandard(row.Secret, row.EventId, timestamp, row.Payload));
         request.Headers.TryAddWithoutValidation("User-Agent", "Workshop-Webhooks/1.0");
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout, stoppingToken);
-        return await client.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+        return await GuardedHttpClient.Create(clients).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
     }
 
     private static DestinationRefusedException? FindRefusal(Exception? ex)

@@ -21,7 +21,7 @@ namespace Workshop.Protocols.Webhooks;
 internal sealed partial class WebhookDispatcher(
     OutboxStore store,
     DispatchSignal signal,
-    WebhookHttpClient client,
+    IHttpClientFactory clients,
     IOptions<WebhookOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -38,7 +38,7 @@ internal sealed partial class WebhookDispatcher(
         if (!_options.Enabled) return;
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         using var slots = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
-        var runner = new DeliveryRunner(store, client, _options, time, logger, _owner);
+        var runner = new DeliveryRunner(store, clients, _options, time, logger, _owner);
         try
         {
             await PumpAsync(runner, slots, stopping.Token);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Workshop.Protocols.WebSockets;
+namespace Workshop.Protocols.WebSockets.Batching;
 
 /// <summary>
 /// Wraps the server's HTTP/1.1 upgrade so the WebSocket middleware builds its socket over a

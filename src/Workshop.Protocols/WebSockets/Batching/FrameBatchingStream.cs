@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Workshop.Protocols.WebSockets;
+namespace Workshop.Protocols.WebSockets.Batching;
 
 /// <summary>
 /// The upgraded connection's stream as the <see cref="System.Net.WebSockets.WebSocket"/> sees it. While

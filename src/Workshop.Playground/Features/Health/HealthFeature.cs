@@ -3,12 +3,18 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Workshop.Protocols.Redis;
 
-// In the framework's namespace so Program.cs stays a plain list of Add/Map calls without extra usings.
-namespace Microsoft.AspNetCore.Builder;
+namespace Workshop.Playground.Features.Health;
 
 /// <summary><c>GET /health</c>: ASP.NET Core health checks, written as <see cref="BackplaneHealthReport"/>.</summary>
-public static class HealthEndpoints
+public static class HealthFeature
 {
+    /// <summary>Registers the health checks service (a Redis backplane adds its own check to it).</summary>
+    public static IServiceCollection AddPlaygroundHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks();
+        return services;
+    }
+
     /// <summary>
     /// 200 with <c>status</c> (<c>ok</c>, or <c>degraded</c> while a Redis backplane is unreachable, see
     /// docs/scale-out.md) and the backplane kind. The reason of a degradation names the Redis endpoint and its error:

@@ -1,4 +1,4 @@
-namespace Workshop.Playground.Features.Webhooks;
+namespace Workshop.Playground.Features.DataDirectory;
 
 /// <summary>
 /// Holds an exclusive lock on <c>instance.lock</c> in the data directory for the life of the process, so a second
@@ -7,7 +7,7 @@ namespace Workshop.Playground.Features.Webhooks;
 /// configuration. The operating system releases the lock when the process ends, even when it is killed.
 /// </summary>
 /// <remarks>
-/// Taken while services are registered (<see cref="WebhooksFeature.AddPlaygroundWebhooks"/>), before anything writes
+/// Taken while services are registered (<see cref="DataDirectoryFeature.AddPlaygroundDataDirectory"/>), before anything writes
 /// to the directory: mapping the course site rebuilds <c>{data}/site</c> before the host starts, so a lock taken by
 /// the host would come after a refused instance had already wiped the running one's site. Registered as a hosted
 /// service, so the host disposes it (and releases the lock) when it stops.

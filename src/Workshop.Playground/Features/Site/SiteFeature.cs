@@ -1,17 +1,19 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using Workshop.Playground.Features.Webhooks;
 using Workshop.Site;
 
 namespace Workshop.Playground.Features.Site;
 
 /// <summary>Serves the generated course site at <c>/</c>, rebuilt from the repository at every start.</summary>
-public static class CourseSiteExtensions
+public static class SiteFeature
 {
     /// <summary>Registers the site's options (configuration section <c>Site</c>).</summary>
     public static IServiceCollection AddCourseSite(this IServiceCollection services)
     {
-        services.AddOptions<CourseSiteOptions>().BindConfiguration("Site");
+        services.AddOptions<CourseSiteOptions>().BindConfiguration(CourseSiteOptions.SectionName)
+            .Validate(o => o.RepositoryRoot is null || Directory.Exists(o.RepositoryRoot),
+                $"{CourseSiteOptions.SectionName}:{nameof(CourseSiteOptions.RepositoryRoot)} names a folder that does not exist.")
+            .ValidateOnStart();
         return services;
     }
 
@@ -45,8 +47,7 @@ public static class CourseSiteExtensions
             CourseSiteLog.NoRepository(logger, app.Environment.ContentRootPath);
             return null;
         }
-        var dataDirectory = PlaygroundDataDirectory.Resolve(app.Configuration, app.Environment.ContentRootPath);
-        var output = options.OutputDirectory ?? Path.Combine(dataDirectory, "site");
+        var output = options.OutputDirectory ?? Path.Combine(app.Services.GetRequiredService<PlaygroundDataDirectory>().Path, "site");
         try
         {
             // Served beside the playground, the header's link is relative: it follows whatever host and port this runs on.
