@@ -122,6 +122,11 @@ public sealed class LoadBalancerTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(Enumerable.Range(0, seen.Count).Select(i => seen[0].Id + i), seen.Select(e => e.Id));
         Assert.Equal(from + 1, two[0].Id);
         Assert.Equal(one.Skip(1), two);
+        // Ids come from one shared counter, so two publishers would still number their events one after the other:
+        // the match itself shows there is one (each minute follows the one before; two would interleave two matches).
+        var minutes = one.Where(e => e.Type == "score").Select(e => System.Text.Json.JsonDocument.Parse(e.Data).RootElement.GetProperty("minute").GetInt32()).ToList();
+        Assert.True(minutes.Count >= 2, $"too few score events to tell one publisher from two: {string.Join(", ", one.Select(e => e.Type))}");
+        Assert.All(minutes.Zip(minutes.Skip(1)), pair => Assert.Equal(pair.First % 90 + 1, pair.Second));
 
         await Eventually.HoldsAsync(async () => (await nginx.UpstreamsOfAsync("GET", "/events")).Count == 2, "nginx logged both streams");
         var upstreams = await nginx.UpstreamsOfAsync("GET", "/events");

@@ -129,6 +129,7 @@ public static class GradeCommand
                     return ExitCodes.BadInput;
                 }
                 sandbox = found;
+                sandbox.HideAlways(InstructorOnly(workspace.Root));
                 if (found.CgroupProblem is { } why)
                 {
                     Console.Error.WriteLine($"workshop: memory and processes are limited per process only, not per student: {why}. Run grade as root for a control group per worker.");
@@ -140,6 +141,7 @@ public static class GradeCommand
             var scratch = Path.Combine(Path.GetTempPath(), "workshop-grade-" + Guid.NewGuid().ToString("N"));
             var clock = Stopwatch.StartNew();
             IReadOnlyList<StudentGrade> grades = [];
+            IReadOnlyList<string> graderProblems = [];
             await AnsiConsole.Status().StartAsync("Grading…", async context =>
             {
                 var grader = new ClassGrader(workspace.Manifest, new LabRunnerOptions { Sandbox = sandbox, FastBuild = !result.GetValue(fullBuild) }, hidden)
@@ -156,6 +158,7 @@ public static class GradeCommand
                     },
                 };
                 grades = await grader.GradeAsync(students, scratch, only, cancellationToken);
+                graderProblems = grader.GraderProblems;
             });
             TryDelete(scratch);
             Write(outDir, grades, result.GetValue(showHidden));
@@ -165,7 +168,9 @@ public static class GradeCommand
                     [LabTimings.TsvHeader, .. grades.SelectMany(g => g.Reports.SelectMany(r => LabTimings.TsvRows(g.Student, r)))]);
             }
             AnsiConsole.MarkupLine($"Graded {grades.Count} submission(s) in {clock.Elapsed.TotalSeconds:0} s → {Markup.Escape(outDir)}");
-            return ExitCodes.Ok;
+            // Not the students' fault, and it cost every one of them: the instructor must not mistake it for a grade.
+            foreach (var problem in graderProblems) Console.Error.WriteLine($"workshop: could not be graded for anyone (their rows say so, with 0 points): {problem}");
+            return graderProblems.Count == 0 ? ExitCodes.Ok : ExitCodes.ChecksFailed;
         });
         return command;
     }
@@ -191,6 +196,19 @@ public static class GradeCommand
         catch (IOException)
         {
             // Scratch space in the temp folder: the OS cleans it eventually.
+        }
+    }
+
+    // What a submission's build, app or notebook cells must never read, wherever the instructor's repository lives.
+    private static IEnumerable<string> InstructorOnly(string root)
+    {
+        yield return Path.Combine(root, ".git");
+        yield return Path.Combine(root, "notebooks", "answers");
+        yield return Path.Combine(root, "notebooks", "grading");
+        foreach (var lab in Directory.Exists(Path.Combine(root, "labs")) ? Directory.GetDirectories(Path.Combine(root, "labs")) : [])
+        {
+            yield return Path.Combine(lab, "solution");
+            yield return Path.Combine(lab, "mutants");
         }
     }
 }

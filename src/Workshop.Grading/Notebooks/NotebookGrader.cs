@@ -36,6 +36,26 @@ public sealed class NotebookGrader
     /// <summary>How long one exercise (its cell and all its cases) may take.</summary>
     public TimeSpan ExerciseTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long one student's exercise programs may run in all (every run and rerun together): an honest student's
+    /// take seconds, and cells that sleep or starve their thread pool must not hold a grading worker for many minutes.
+    /// </summary>
+    public TimeSpan StudentBudget { get; init; } = TimeSpan.FromSeconds(150);
+
+    /// <summary>
+    /// What went wrong on the grader's side (the probe program's template, the worked answers), for every student
+    /// alike; empty when every exercise could be graded. Known once the first student's notebooks were graded.
+    /// </summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            if (!_prepared.IsValueCreated || !_prepared.Value.IsCompletedSuccessfully) return [];
+            var prepared = _prepared.Value.Result;
+            return prepared.Problem is { } problem ? [problem] : [.. prepared.Broken.Select(b => $"{b.Key}: {b.Value}")];
+        }
+    }
+
     /// <summary>The notebooks a selection of ids names (null: every notebook; an id such as <c>01</c> names a lab, not a notebook).</summary>
     public IReadOnlyList<NotebookInfo> Selected(IReadOnlyCollection<string>? ids) =>
         ids is null ? _catalog.Notebooks : _catalog.Notebooks.Where(n => ids.Contains(n.Id)).ToList();
@@ -56,11 +76,13 @@ public sealed class NotebookGrader
         var template = waited.Elapsed;
         var clock = Stopwatch.StartNew();
         var read = notebooks.Select(n => (Notebook: n, Student: StudentNotebook.Read(studentFolder, n))).ToList();
-        var cells = read.SelectMany(r => r.Notebook.Exercises.Where(e => r.Student.Cells.ContainsKey(e.Id)).Select(e => new ProgramCell(r.Notebook, e, r.Student.Cells[e.Id]))).ToList();
+        // An exercise whose worked answer gave no results cannot be graded for anyone (Report says so); the rest can.
+        var cells = read.SelectMany(r => r.Notebook.Exercises.Where(e => r.Student.Cells.ContainsKey(e.Id) && prepared.Expected.ContainsKey(e.Id))
+            .Select(e => new ProgramCell(r.Notebook, e, r.Student.Cells[e.Id]))).ToList();
         var verdicts = new Dictionary<string, ExerciseVerdict>(StringComparer.Ordinal);
         if (prepared.Problem is null && cells.Count > 0)
         {
-            var runner = new ProbeRunner(_catalog, _options with { Sandbox = sandbox ?? _options.Sandbox }, prepared, CaseTimeout, ExerciseTimeout);
+            var runner = new ProbeRunner(_catalog, _options with { Sandbox = sandbox ?? _options.Sandbox }, prepared, CaseTimeout, ExerciseTimeout) { Budget = StudentBudget };
             verdicts = await runner.GradeAsync(cells, Path.Combine(work, "notebooks"), cancellationToken);
         }
         // One program graded every selected notebook: its time goes to the first report only, so totals stay true.
@@ -116,8 +138,12 @@ public sealed class NotebookGrader
             if (await LabBuilder.RestoreAsync(template, Path.Combine(_root, "packages"), _options.BuildTimeout, cancellationToken) is { } restore) return Preparation.Failed(restore);
             var (compiler, reason) = await CompilerTemplate.CaptureAsync(template, Path.Combine(_root, "template-out"), _options.BuildTimeout, cancellationToken);
             if (compiler is null) return Preparation.Failed("the probe program's template did not build: " + reason);
-            var prepared = new Preparation(compiler, lib, RandomNumberGenerator.GetInt32(int.MaxValue), new Dictionary<string, ProbeResults.Exercise>(), new Dictionary<string, string>(), null);
-            return await RunAnswersAsync(prepared, cancellationToken);
+            var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
+            Preparation Fresh() => new(compiler, lib, seed, new Dictionary<string, ProbeResults.Exercise>(), new Dictionary<string, string>(), null);
+            var prepared = await RunAnswersAsync(Fresh(), cancellationToken);
+            // A worked answer that failed once (a loopback case slow on a busy machine) would cost every student that
+            // exercise: it gets one more run before the class is told it cannot be graded.
+            return prepared.Problem is null && prepared.Broken.Count > 0 ? await RunAnswersAsync(Fresh(), cancellationToken) : prepared;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -29,6 +29,7 @@ public sealed class Sandbox
     private readonly string? _setpriv;
     private readonly string _dotnetRoot;
     private readonly SandboxCgroup? _cgroup;
+    private IReadOnlyList<string> _alwaysHidden = [];
 
     // Joins the control group named by each argument before "--", then becomes the command after it: every process the
     // command starts is born inside the group.
@@ -57,7 +58,14 @@ public sealed class Sandbox
     /// A sandbox like this one for another grading worker: the same tools and limits, but (for a root grader) an outside
     /// uid of its own, so the per-user process limit and file ownership of parallel students never mix.
     /// </summary>
-    public Sandbox ForWorker() => new(_bwrap, _prlimit, _setpriv, _dotnetRoot, Limits);
+    public Sandbox ForWorker() => new(_bwrap, _prlimit, _setpriv, _dotnetRoot, Limits) { _alwaysHidden = _alwaysHidden };
+
+    /// <summary>
+    /// Hides <paramref name="folders"/> (behind an empty tmpfs) from every command this sandbox and its workers run:
+    /// what only the instructor may read (solutions, worked answers, the repository's history), wherever the
+    /// instructor's repository lives, even outside the folders hidden anyway. Call before grading starts.
+    /// </summary>
+    public void HideAlways(IEnumerable<string> folders) => _alwaysHidden = [.. folders.Select(Path.GetFullPath).Distinct()];
 
     /// <summary>True when the grader runs as root, so the sandbox's writable folders must be handed to its outside uid.</summary>
     public bool DropsRoot => _setpriv is not null;
@@ -118,7 +126,7 @@ public sealed class Sandbox
             a.Add("--tmpfs");
             a.Add(folder);
         }
-        foreach (var folder in mounts.Hidden.Where(Directory.Exists))
+        foreach (var folder in mounts.Hidden.Concat(_alwaysHidden).Distinct().Where(Directory.Exists))
         {
             a.Add("--tmpfs");
             a.Add(folder);

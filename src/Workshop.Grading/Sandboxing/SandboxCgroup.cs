@@ -54,6 +54,8 @@ public sealed partial class SandboxCgroup
             Directory.CreateDirectory(memory);
             Directory.CreateDirectory(pids);
             File.WriteAllText(Path.Combine(memory, "memory.limit_in_bytes"), Text(memoryBytes));
+            // With swap, a group over its memory would swap instead of being stopped: memory and swap together, when counted.
+            if (File.Exists(Path.Combine(memory, "memory.memsw.limit_in_bytes"))) File.WriteAllText(Path.Combine(memory, "memory.memsw.limit_in_bytes"), Text(memoryBytes));
             File.WriteAllText(Path.Combine(pids, "pids.max"), Text(processes));
             return (Remember(new SandboxCgroup([memory, pids])), null);
         }

@@ -25,6 +25,12 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
     /// <summary>The instructor's notebooks: with them, every student's notebook exercises are graded too (see <see cref="NotebookGrader"/>).</summary>
     public NotebookCatalog? Notebooks { get; init; }
 
+    /// <summary>
+    /// After <see cref="GradeAsync"/>: what could not be graded for any student because of the grader's own side (the
+    /// notebooks' probe template, a worked answer that failed twice). Empty when everything could be graded.
+    /// </summary>
+    public IReadOnlyList<string> GraderProblems { get; private set; } = [];
+
     /// <summary>Called with each step ("alice · building 01"); calls never overlap.</summary>
     public Action<string>? Status { get; init; }
 
@@ -71,6 +77,7 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
             }
         }
         await Task.WhenAll(Enumerable.Range(0, Math.Min(Jobs, Math.Max(students.Count, 1))).Select(w => Task.Run(() => WorkAsync(w), CancellationToken.None)));
+        GraderProblems = notebooks?.Problems ?? [];
         return grades;
     }
 

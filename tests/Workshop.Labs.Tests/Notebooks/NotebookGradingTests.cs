@@ -76,6 +76,14 @@ public sealed class NotebookGradingTests(NotebookClass grades) : IClassFixture<N
     {
         Assert.False(File.Exists(NotebookClass.Marker), "a cell that is not an exercise ran");
         Assert.Equal(grades.Grades["answers"].Points, grades.Grades["mischief"].Points);
+        // The sandbox's private /tmp would hide the marker of a cell that ran anyway: what is taken is checked too.
+        var catalog = NotebookCatalog.Load(NotebookSubmission.NotebooksDirectory);
+        foreach (var notebook in catalog.Notebooks)
+        {
+            var taken = StudentNotebook.Read(Path.Combine(grades.Submissions, "mischief"), notebook);
+            Assert.Equal(notebook.Exercises.Select(e => e.Id).Order(), taken.Cells.Keys.Order());
+            Assert.All(taken.Cells.Values, cell => Assert.DoesNotContain(NotebookClass.Marker, cell, StringComparison.Ordinal));
+        }
     }
 
     [Fact]

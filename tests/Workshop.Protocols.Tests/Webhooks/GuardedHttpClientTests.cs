@@ -40,6 +40,27 @@ public sealed class GuardedHttpClientTests
     }
 
     [Fact]
+    public async Task A_cookie_set_by_one_target_is_never_sent_to_the_next_request()
+    {
+        string? cookieSeen = "not asked yet";
+        await using var host = await WebhookTestHost.StartAsync(app =>
+        {
+            app.MapGet("/sets", (HttpContext context) =>
+            {
+                context.Response.Headers.SetCookie = "session=learner-a; Path=/";
+                return "set";
+            });
+            app.MapGet("/reads", (HttpContext context) => cookieSeen = context.Request.Headers.Cookie.ToString());
+        });
+        var client = GuardedHttpClient.Create(host.Services.GetRequiredService<IHttpClientFactory>());
+
+        (await client.GetAsync(new Uri(host.BaseAddress, "sets"))).Dispose();
+        (await GuardedHttpClient.Create(host.Services.GetRequiredService<IHttpClientFactory>()).GetAsync(new Uri(host.BaseAddress, "reads"))).Dispose();
+
+        Assert.Equal("", cookieSeen);
+    }
+
+    [Fact]
     public void The_named_client_has_no_overall_timeout_because_each_caller_bounds_its_own_request()
     {
         var services = new ServiceCollection().AddSingleton(new DestinationGuard(allowLoopback: false)).AddGuardedHttpClient();

@@ -12,6 +12,9 @@ internal static class GuardedHttpHandler
         AllowAutoRedirect = false,
         // A proxy would connect on our behalf and the guard would only see the proxy's address.
         UseProxy = false,
+        // One handler serves every caller (webhook deliveries, anonymous redeliveries): a cookie one target sets must
+        // never ride along to another's request.
+        UseCookies = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectCallback = async (context, cancellationToken) =>
         {
