@@ -68,7 +68,8 @@ function lead() {
 
 async function start() {
   const response = await fetch("/notifications");
-  if (!response.ok) { state.textContent = "sign in to get your notifications"; return; }
+  // 401 until signed in: the session cookie is HttpOnly, so asking is the only way this script can tell.
+  if (!response.ok) { state.textContent = "sign in to get your notifications"; state.dataset.state = "signed-out"; return; }
   const inbox = await response.json();
   document.getElementById("me").textContent = inbox.user;
   document.getElementById("to").value = inbox.user;
