@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Workshop.Protocols.Http;
+using Workshop.Protocols.ServerSentEvents;
 
 namespace Workshop.Playground.Features.Notifications;
 
@@ -27,7 +28,8 @@ internal static class NotificationEndpoints
         return TypedResults.Ok(new { name = body.Name });
     }
 
-    public static IResult Stream(HttpContext context, NotificationSessions sessions, NotificationCenter center, IHostApplicationLifetime lifetime)
+    public static async Task<IResult> Stream(HttpContext context, NotificationSessions sessions, NotificationCenter center, IHostApplicationLifetime lifetime,
+        IOptions<ServerSentEventsOptions> sse, TimeProvider clock)
     {
         if (sessions.UserOf(context) is not { } user) return SignInFirst();
         // A reconnecting EventSource sends the last id it saw; anything else is no resume point.
@@ -41,11 +43,9 @@ internal static class NotificationEndpoints
         }
         // Whatever happens to the response (even a client gone before the first item), the stream's place comes back.
         context.Response.RegisterForDispose(stream);
-        context.Response.Headers.CacheControl = "no-cache";
-        context.Response.Headers["X-Accel-Buffering"] = "no";
-        var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        context.Response.RegisterForDispose(stopping);
-        return TypedResults.ServerSentEvents(stream.ReadAllAsync(stopping.Token));
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        await NotificationStreamWriter.WriteAsync(context.Response, stream, sse.Value.HeartbeatInterval, clock, stopping.Token);
+        return TypedResults.Empty;
     }
 
     public static IResult Inbox(HttpContext context, NotificationSessions sessions, NotificationCenter center)

@@ -1,5 +1,4 @@
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace Workshop.Playground.Features.Notifications;
@@ -29,20 +28,8 @@ public sealed class NotificationStream : IDisposable
 
     internal Channel<SseItem<string>> Queue { get; }
 
-    /// <summary>The items to send: the first ones, then the live ones until <paramref name="cancellationToken"/> fires.</summary>
-    public async IAsyncEnumerable<SseItem<string>> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        try
-        {
-            // The first item goes out at once: it sends the headers, so the browser's EventSource opens now.
-            foreach (var item in _first) yield return item;
-            await foreach (var item in Queue.Reader.ReadAllAsync(cancellationToken)) yield return item;
-        }
-        finally
-        {
-            Dispose();
-        }
-    }
+    /// <summary>What goes out first: the unread count (with <c>retry</c>), then the replay after <c>Last-Event-ID</c>.</summary>
+    internal IReadOnlyList<SseItem<string>> First => _first;
 
     /// <inheritdoc />
     public void Dispose()
