@@ -11,7 +11,7 @@ namespace Workshop.Playground.Features.Notifications;
 /// </summary>
 internal static class NotificationEndpoints
 {
-    public static IResult Login(LoginRequest body, HttpContext context, NotificationSessions sessions)
+    public static IResult Login(LoginRequest body, HttpContext context, NotificationSessions sessions, IOptions<NotificationsOptions> options)
     {
         if (!UserName.IsValid(body.Name)) return HttpProblems.Result(StatusCodes.Status400BadRequest, "bad-name", "Bad name", UserName.Rule);
         var session = sessions.Create(body.Name!);
@@ -23,7 +23,7 @@ internal static class NotificationEndpoints
             SameSite = SameSiteMode.Strict,
             Secure = context.Request.IsHttps,
             Path = "/",
-            MaxAge = context.RequestServices.GetRequiredService<IOptions<NotificationsOptions>>().Value.SessionIdle,
+            MaxAge = options.Value.SessionIdle,
         });
         return TypedResults.Ok(new { name = body.Name });
     }
