@@ -5,6 +5,7 @@ global using Workshop.Playground.Features.DataDirectory;
 global using Workshop.Playground.Features.Health;
 global using Workshop.Playground.Features.Inspector;
 global using Workshop.Playground.Features.LiveFeed;
+global using Workshop.Playground.Features.Notifications;
 global using Workshop.Playground.Features.Problems;
 global using Workshop.Playground.Features.Security;
 global using Workshop.Playground.Features.Site;

@@ -12,6 +12,7 @@ builder.Services.AddTicTacToe();
 // Server-Sent Events
 builder.Services.AddServerSentEvents(builder.Configuration);
 builder.Services.AddLiveFeed(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 
 // Scale-out: Redis when Redis:Configuration is set, else nothing (see docs/scale-out.md); /health's checks
 builder.Services.AddRedisBackplane(builder.Configuration);
@@ -43,6 +44,7 @@ app.MapTicTacToe("/ws/game");
 
 // Server-Sent Events
 app.MapLiveFeed();
+app.MapNotifications();
 
 // Webhooks
 app.MapPlaygroundWebhooks();

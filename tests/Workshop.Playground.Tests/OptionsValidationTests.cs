@@ -14,6 +14,9 @@ public sealed class OptionsValidationTests
         { "SenderApiOptions",             "Webhooks:SenderApi:MaxBodyBytes",         "10" },
         { "LiveFeedOptions",              "LiveFeed:Interval",                       "00:00:00" },
         { "PlaygroundRateLimitOptions",   "Security:RateLimits:Sender:PermitLimit",  "0" },
+        { "NotificationsOptions",         "Notifications:MaxSessions",               "0" },
+        { "NotificationsOptions (expiry)", "Notifications:KeepFor",                  "00:00:00" },
+        { "PlaygroundRateLimitOptions (login)", "Security:RateLimits:NotificationsLogin:PermitLimit", "0" },
         { "SecurityOptions",              "Security:MaxRequestBodyBytes",            "10" },
         { "CourseSiteOptions",            "Site:RepositoryRoot",                     "/no/such/workshop/checkout" },
     };

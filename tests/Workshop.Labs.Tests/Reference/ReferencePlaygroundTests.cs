@@ -67,4 +67,19 @@ public sealed class ReferencePlaygroundTests(ReferencePlaygroundFixture referenc
 
     [Fact, Trait("Lab", "09"), Trait("Target", "Reference")]
     public Task Reference_passes_lab_09_leave_on_ws_game() => PassesAsync("09", "leave");
+
+    [Fact, Trait("Lab", "10"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_10_login() => PassesAsync("10", "login");
+
+    [Fact, Trait("Lab", "10"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_10_isolation() => PassesAsync("10", "isolation");
+
+    [Fact, Trait("Lab", "10"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_10_read() => PassesAsync("10", "read");
+
+    [Fact, Trait("Lab", "10"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_10_resume() => PassesAsync("10", "resume");
+
+    [Fact, Trait("Lab", "10"), Trait("Target", "Reference")]
+    public Task Reference_passes_lab_10_shared_on_play_notifications() => PassesAsync("10", "shared");
 }

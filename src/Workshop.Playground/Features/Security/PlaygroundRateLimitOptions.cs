@@ -28,6 +28,12 @@ public sealed class PlaygroundRateLimitOptions
     /// <summary>WebSocket upgrades to the tic-tac-toe games (default 60 a minute: a class's reloads, not a churn of games).</summary>
     public RateLimitRule GameUpgrades { get; set; } = RateLimitRule.Of(60, TimeSpan.FromMinutes(1));
 
+    /// <summary>Sign-ins to the notifications demo (default 10 a minute: one client cannot push everyone's sessions out).</summary>
+    public RateLimitRule NotificationsLogin { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>Notifications sent with the demo's test tool (default 30 a minute).</summary>
+    public RateLimitRule NotificationsNotify { get; set; } = RateLimitRule.Of(30, TimeSpan.FromMinutes(1));
+
     /// <summary>Event streams one client may hold open at once (default 50); one more gets 429 until one closes.</summary>
     public int MaxStreamsPerClient { get; set; } = 50;
 
@@ -40,5 +46,7 @@ public sealed class PlaygroundRateLimitOptions
         yield return (RateLimitPolicies.Redelivery, Redelivery);
         yield return (RateLimitPolicies.Receivers, Receivers);
         yield return (RateLimitPolicies.GameUpgrades, GameUpgrades);
+        yield return (RateLimitPolicies.NotificationsLogin, NotificationsLogin);
+        yield return (RateLimitPolicies.NotificationsNotify, NotificationsNotify);
     }
 }

@@ -15,6 +15,8 @@ internal sealed class PlaygroundRateLimitOptionsValidator : IValidateOptions<Pla
         Check(errors, nameof(options.Redelivery), options.Redelivery);
         Check(errors, nameof(options.Receivers), options.Receivers);
         Check(errors, nameof(options.GameUpgrades), options.GameUpgrades);
+        Check(errors, nameof(options.NotificationsLogin), options.NotificationsLogin);
+        Check(errors, nameof(options.NotificationsNotify), options.NotificationsNotify);
         if (options.MaxStreamsPerClient < 1)
             errors.Add($"{PlaygroundRateLimitOptions.SectionName}:{nameof(options.MaxStreamsPerClient)} must be at least 1.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

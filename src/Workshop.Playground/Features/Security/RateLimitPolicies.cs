@@ -25,6 +25,12 @@ public static class RateLimitPolicies
     /// <summary>WebSocket upgrades to the tic-tac-toe games, <c>/ws/game</c>.</summary>
     public const string GameUpgrades = "game-upgrades";
 
+    /// <summary>Sign-ins to the notifications demo, <c>POST /login</c>.</summary>
+    public const string NotificationsLogin = "notifications-login";
+
+    /// <summary>The notifications demo's test tool, <c>POST /notify</c>.</summary>
+    public const string NotificationsNotify = "notifications-notify";
+
     /// <summary>Open event streams (<c>GET /events</c>, a bin's <c>/events</c>): a cap on concurrent streams, not a rate.</summary>
     public const string Streams = "streams";
 }
