@@ -69,8 +69,10 @@ public sealed class SharedBinsTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_shared_bin_expires_on_every_instance_after_its_idle_time()
     {
-        await using var a = await StartAsync(("Webhooks__Inspector__IdleExpiry", "00:00:02"));
-        await using var b = await StartAsync(("Webhooks__Inspector__IdleExpiry", "00:00:02"));
+        // Redis keys expire in real time: long enough that the capture below lands on a loaded machine (2 s did not,
+        // once in CI), short enough for a test.
+        await using var a = await StartAsync(("Webhooks__Inspector__IdleExpiry", "00:00:06"));
+        await using var b = await StartAsync(("Webhooks__Inspector__IdleExpiry", "00:00:06"));
         using var onA = new HttpClient { BaseAddress = a.BaseAddress };
         using var onB = new HttpClient { BaseAddress = b.BaseAddress };
         var bin = await CreateBinAsync(onA);
@@ -80,7 +82,7 @@ public sealed class SharedBinsTests(ITestOutputHelper output) : IAsyncLifetime
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Address);
         var keys = new RedisKey[] { $"{_prefix}bins:bin:{bin}", $"{_prefix}bins:bin:{bin}:captures" };
         Assert.True(await redis.GetDatabase().KeyExistsAsync(keys) == 2, "the bin and its capture are in Redis");
-        await Eventually.HoldsAsync(async () => await redis.GetDatabase().KeyExistsAsync(keys) == 0, "the bin's keys expire", TimeSpan.FromSeconds(20));
+        await Eventually.HoldsAsync(async () => await redis.GetDatabase().KeyExistsAsync(keys) == 0, "the bin's keys expire", TimeSpan.FromSeconds(40));
 
         Assert.Equal(HttpStatusCode.NotFound, (await onA.GetAsync($"/api/bins/{bin}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await onB.PostAsync($"/hooks/{bin}", new StringContent("too late"))).StatusCode);
