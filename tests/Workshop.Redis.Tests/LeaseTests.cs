@@ -24,7 +24,8 @@ public sealed class LeaseTests(ITestOutputHelper output) : IDisposable
         await using var second = await ConnectAsync(prefix);
         var a = new RedisInstanceLease(first, TimeProvider.System, NullLogger<RedisInstanceLease>.Instance);
         var b = new RedisInstanceLease(second, TimeProvider.System, NullLogger<RedisInstanceLease>.Instance);
-        var duration = TimeSpan.FromMilliseconds(400);
+        // Long enough that the next two calls come before it ends on a loaded machine (400 ms did not, once in CI).
+        var duration = TimeSpan.FromSeconds(3);
 
         Assert.True(await a.TryHoldAsync("feed", duration, CancellationToken.None));
         Assert.False(await b.TryHoldAsync("feed", duration, CancellationToken.None));
