@@ -153,8 +153,18 @@ public sealed partial class MultiplayerGameChecks : ILabCheckSet
                 {
                     // Already gone: nothing to close.
                 }
-                player.Dispose();
             }
+            // Until the server answered every close (bounded): the next check must not find this one's dozens of
+            // connections still counted against a server's connection limit.
+            try
+            {
+                await Task.WhenAll(open.Select(p => p.Inbox.Ended)).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (TimeoutException)
+            {
+                // A server that never answers a close: disposing below ends the connections anyway.
+            }
+            foreach (var player in open) player.Dispose();
         }
     }
 }

@@ -11,6 +11,7 @@ namespace Workshop.Grading.Probes;
 public sealed class WebSocketInbox
 {
     private readonly Channel<string> _messages = Channel.CreateUnbounded<string>(new() { SingleReader = true, SingleWriter = true });
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Starts receiving from <paramref name="socket"/> until it closes, breaks or <paramref name="cancellationToken"/> fires.</summary>
     public WebSocketInbox(WebSocket socket, CancellationToken cancellationToken)
@@ -18,6 +19,9 @@ public sealed class WebSocketInbox
         ArgumentNullException.ThrowIfNull(socket);
         _ = PumpAsync(socket, cancellationToken);
     }
+
+    /// <summary>Completes when receiving ended: the peer's close frame came, the connection broke, or the check is over.</summary>
+    public Task Ended => _ended.Task;
 
     /// <summary>Why receiving ended early (the connection broke), if it did.</summary>
     public WebSocketException? Failure { get; private set; }
@@ -63,6 +67,7 @@ public sealed class WebSocketInbox
         finally
         {
             _messages.Writer.TryComplete();
+            _ended.TrySetResult();
         }
     }
 }
