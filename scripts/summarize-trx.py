@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Adds up the outcomes in every TRX file under a folder and prints 'N passed, N failed[, N skipped]'.
-Exit code 0 only when at least one test ran and none failed."""
+Failed tests are named (with the first lines of their message) just before that line, so the tail of a CI log
+says what failed. Exit code 0 only when at least one test ran and none failed."""
 import glob, os, sys
 import xml.etree.ElementTree as ET
 
 folder = sys.argv[1] if len(sys.argv) > 1 else "TestResults"
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
+failures = []
 files = sorted(glob.glob(os.path.join(folder, "**", "*.trx"), recursive=True))
 for path in files:
     root = ET.parse(path).getroot()
@@ -18,6 +20,12 @@ for path in files:
             skipped += 1
         else:
             failed += 1
+            message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+            text = (message.text or "").strip() if message is not None else ""
+            first = " | ".join(text.splitlines()[:3])[:400]
+            failures.append(f"FAILED {result.get('testName', '?')}: {first}")
+for failure in failures:
+    print(failure)
 line = f"{passed} passed, {failed} failed"
 if skipped:
     line += f", {skipped} skipped"
