@@ -109,15 +109,15 @@ wsApp.Map("/echo", async (HttpContext context) =>
     }
 });
 
-// Ping every 250 ms; a peer that has not answered a ping within 500 ms is declared dead.
+// Ping every 500 ms; a peer that has not answered a ping within 1.5 s is declared dead.
 wsApp.Map("/heartbeat", async (HttpContext context) =>
 {
     if (!context.WebSockets.IsWebSocketRequest) { context.Response.StatusCode = StatusCodes.Status400BadRequest; return; }
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, wsApp.Lifetime.ApplicationStopping);
     using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
     {
-        KeepAliveInterval = TimeSpan.FromMilliseconds(250),
-        KeepAliveTimeout = TimeSpan.FromMilliseconds(500),
+        KeepAliveInterval = TimeSpan.FromMilliseconds(500),
+        KeepAliveTimeout = TimeSpan.FromMilliseconds(1500),
     });
     var connected = Stopwatch.StartNew();
     try
@@ -404,10 +404,10 @@ foreach (var (name, socket) in people)
 //
 // Both settings matter. `KeepAliveTimeout` (.NET 9 and later) is what detects a dead peer: the server sends a ping every interval and aborts the connection when no pong arrives within the timeout. With `KeepAliveInterval` alone the server sends an unsolicited **pong** every interval instead: that keeps proxies and NATs from closing an idle connection, but it expects no answer, so a dead peer is never noticed (until a send finally fails, which for a quiet connection may be never). `WebSocketOptions` for `app.UseWebSockets` has the same two properties.
 //
-// The `/heartbeat` endpoint uses 250 ms and 500 ms so we can watch it. First a peer that reads the pings but never answers:
+// The `/heartbeat` endpoint uses 500 ms and 1.5 s so we can watch it (short enough to see, long enough for a busy laptop to answer in time). First a peer that reads the pings but never answers:
 
 // Ping/pong: a peer that never answers is declared dead
-var heartbeatTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+var heartbeatTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 serverLog.Clear();
 var (silentTcp, silentStream, _, _) = await RawHandshakeAsync("/heartbeat");
 var silence = Stopwatch.StartNew();
@@ -434,8 +434,8 @@ serverLog.Clear();
 var healthy = new ClientWebSocket();
 await healthy.ConnectAsync(new Uri($"{wsBase}/heartbeat"), heartbeatTimeout.Token);
 var pendingReceive = ReceiveTextAsync(healthy, heartbeatTimeout.Token);
-await Task.Delay(TimeSpan.FromSeconds(1.5));   // six ping intervals
-Console.WriteLine($"after 1.5 s the healthy client is {healthy.State}");
+await Task.Delay(TimeSpan.FromSeconds(4));   // eight ping intervals, more than twice the timeout
+Console.WriteLine($"after 4 s the healthy client is {healthy.State}");
 await healthy.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", heartbeatTimeout.Token);
 await pendingReceive;   // returns when the server's close frame arrives
 while (serverLog.IsEmpty) await Task.Delay(10, heartbeatTimeout.Token);

@@ -21,6 +21,8 @@ public sealed class TicTacToeRejoinTests
         using var x = await ConnectAsync(server, "/ws/game?game=rejoin");
         var token = (await NextAsync(x, "welcome")).GetProperty("token").GetString()!;
         using var o = await ConnectAsync(server, "/ws/game?game=rejoin");
+        // The 101 comes before the seat is given: X moves once O is seated (before that a move is refused: no opponent).
+        Assert.Equal("O", (await NextAsync(o, "welcome")).GetProperty("seat").GetString());
         await SendAsync(x, """{"type":"move","cell":4}""");
         await NextAsync(o, "state", m => m.GetProperty("board").GetString() == "----X----");
 
