@@ -50,12 +50,20 @@ public sealed class LabSuiteFixture : IAsyncLifetime
         var runner = new LabRunner(Browser);
         var output = Path.Combine(root, lab.Id, mutant.Name, "out");
         if (!PageOnlyBuild.Applies(mutant)) return await runner.BuildAndRunAsync(lab, source, output, CheckCatalog.For(lab.Id));
-        // The same output folder as the solution's own tests (built once per run, whoever asks first), unless those
-        // build a student's copy there.
-        var solution = Manifest.VariantDirectory(lab, "solution");
-        var shared = StudentCopy is null ? $"{lab.Id}-{LabTarget.Solution}" : Path.Combine("mutants", lab.Id, "solution-out");
-        var solutionBuild = await LabBuilder.BuildAsync(solution, Path.Combine(_buildRoot, shared), runner.Options.BuildTimeout);
-        return await runner.RunAsync(lab, PageOnlyBuild.From(solutionBuild, solution, source, output), CheckCatalog.For(lab.Id));
+        // A page-only mutant runs the unpatched solution's build with its own page: that build is of a scratch copy of
+        // solution/ (once per lab and run), never of solution/ in place, so a second test process (test.sh runs the
+        // mutants beside the other tests) never builds into the same obj/ as this one.
+        var (pristine, solutionBuild) = await _pristineSolutions.GetOrAdd(lab.Id, _ => new Lazy<Task<(string, LabBuild)>>(() => BuildPristineAsync(lab, root, runner))).Value;
+        return await runner.RunAsync(lab, PageOnlyBuild.From(solutionBuild, pristine, source, output), CheckCatalog.For(lab.Id));
+    }
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<(string, LabBuild)>>> _pristineSolutions = new();
+
+    private async Task<(string, LabBuild)> BuildPristineAsync(LabInfo lab, string root, LabRunner runner)
+    {
+        var copy = Path.Combine(root, lab.Id, "solution-src");
+        MutantCopy.CopyClean(Manifest.VariantDirectory(lab, "solution"), copy);
+        return (copy, await LabBuilder.BuildAsync(copy, Path.Combine(root, lab.Id, "solution-out"), runner.Options.BuildTimeout));
     }
 
     private async Task<LabReport> RunAsync(string labId, LabTarget target)

@@ -29,6 +29,13 @@ public static class MutantCopy
         if (git.ExitCode != 0) throw new InvalidOperationException($"mutant {mutant} does not apply to {solution}: {await stderr}");
     }
 
+    /// <summary>A fresh copy of <paramref name="source"/> at <paramref name="destination"/>, without bin/obj or local data.</summary>
+    public static void CopyClean(string source, string destination)
+    {
+        if (Directory.Exists(destination)) Directory.Delete(destination, recursive: true);
+        Copy(source, destination);
+    }
+
     private static void Copy(string source, string destination)
     {
         Directory.CreateDirectory(destination);
