@@ -45,6 +45,9 @@ public static class CheckCommand
             var record = result.GetValue(path) is null && !result.GetValue(solution) && only is null;
             var report = await LabChecker.RunAsync(workspace, info, project, target, record, cancellationToken, only);
             if (result.GetValue(timings) || Environment.GetEnvironmentVariable("WORKSHOP_TIMINGS") == "1") Console.WriteLine(LabTimings.Line(report));
+            // Every step and check on its own line (the rows grade's timings.tsv gets), for a per-check table.
+            if (Environment.GetEnvironmentVariable("WORKSHOP_TIMINGS") == "each")
+                foreach (var row in LabTimings.TsvRows(project, report)) Console.WriteLine(row);
             return report.Passed ? ExitCodes.Ok : ExitCodes.ChecksFailed;
         });
         return command;

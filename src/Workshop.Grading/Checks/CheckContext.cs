@@ -47,6 +47,12 @@ public sealed class CheckContext(Uri baseAddress, HttpClient http, BrowserSessio
     /// </summary>
     public void OpenToLab(Uri url) => openGraderPort?.Invoke(url.Port);
 
+    /// <summary>
+    /// What earlier checks of this run learned about why a task fails (see <see cref="TaskMemory"/>): lets a check skip
+    /// a wait its own task already lost.
+    /// </summary>
+    public TaskMemory Memory => TaskMemory.Of(Http);
+
     /// <summary>The lab's path → the target's path (empty for a lab, which serves the lab's own paths).</summary>
     public IReadOnlyDictionary<string, string> PathMap { get; } = pathMap ?? new Dictionary<string, string>();
 

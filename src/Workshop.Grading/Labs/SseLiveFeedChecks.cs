@@ -29,9 +29,29 @@ public sealed class SseLiveFeedChecks : ILabCheckSet
         new("page", "page shows the live score", "the page shows Hello from server in #log, and #home changes when a home goal is posted", PageShowsScore) { Timeout = TimeSpan.FromSeconds(20) },
     ];
 
+    /// <summary>
+    /// GET /events for a check of <paramref name="task"/>. When an earlier check of the same task already waited the
+    /// full 3 s for its headers in vain, this one fails at once with that cause (the task is lost either way; a check
+    /// of another task still tries for itself).
+    /// </summary>
+    private static async Task<SseProbe> OpenEventsAsync(CheckContext context, string task)
+    {
+        const string need = "GET /events headers";
+        if (context.Memory.Recall(task, need) is { } cause) throw new InvalidOperationException($"{cause} (in an earlier check of this task; not waited for again)");
+        try
+        {
+            return await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
+        }
+        catch (InvalidOperationException e) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            context.Memory.Remember(task, need, e.Message);
+            throw;
+        }
+    }
+
     private static async Task<CheckOutcome> IsEventStream(CheckContext context)
     {
-        await using var sse = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
+        await using var sse = await OpenEventsAsync(context, "hello");
         var type = sse.Response.Content.Headers.ContentType?.MediaType;
         return CheckOutcome.When(sse.Response.StatusCode == HttpStatusCode.OK && type == "text/event-stream",
             $"HTTP {(int)sse.Response.StatusCode}, Content-Type {type ?? "(none)"}");
@@ -39,21 +59,21 @@ public sealed class SseLiveFeedChecks : ILabCheckSet
 
     private static async Task<CheckOutcome> SaysHelloFirst(CheckContext context)
     {
-        await using var sse = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
+        await using var sse = await OpenEventsAsync(context, "hello");
         var first = await sse.NextAsync(Soon);
-        return CheckOutcome.When(first?.Data == "Hello from server", first is { } e ? $"first event: {e.EventType} \"{e.Data}\"" : "no event within 3 s");
+        return CheckOutcome.When(first?.Data == "Hello from server", first is { } e ? $"first event: {e.EventType} \"{e.Data}\"" : sse.Silence(Soon));
     }
 
     private static async Task<CheckOutcome> IsNotCached(CheckContext context)
     {
-        await using var sse = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
+        await using var sse = await OpenEventsAsync(context, "headers");
         var cache = sse.Response.Headers.CacheControl;
         return CheckOutcome.When(cache?.NoCache == true, $"Cache-Control: {cache?.ToString() ?? "(none)"}");
     }
 
     private static async Task<CheckOutcome> IsNotBuffered(CheckContext context)
     {
-        await using var sse = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
+        await using var sse = await OpenEventsAsync(context, "headers");
         var value = sse.Response.Headers.TryGetValues("X-Accel-Buffering", out var values) ? string.Join(", ", values) : null;
         return CheckOutcome.When(string.Equals(value?.Trim(), "no", StringComparison.OrdinalIgnoreCase), $"X-Accel-Buffering: {value ?? "(none)"}");
     }
@@ -77,10 +97,10 @@ public sealed class SseLiveFeedChecks : ILabCheckSet
         await using var first = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
         await using var second = await SseProbe.OpenAsync(context.Http, "/events", Soon, context.CancellationToken);
         // Both subscribed once they got their hello; only then is the goal sure to reach them.
-        if ((await first.NextAsync(Soon))?.Data != "Hello from server" || (await second.NextAsync(Soon))?.Data != "Hello from server")
-        {
-            return CheckOutcome.Fail("the streams did not start with Hello from server");
-        }
+        var hello1 = await first.NextAsync(Soon);
+        if (hello1?.Data != "Hello from server") return CheckOutcome.Fail("stream 1 did not start with Hello from server: " + Got(hello1, first));
+        var hello2 = await second.NextAsync(Soon);
+        if (hello2?.Data != "Hello from server") return CheckOutcome.Fail("stream 2 did not start with Hello from server: " + Got(hello2, second));
         using var state = await context.Http.GetAsync("/score", context.CancellationToken);
         var before = JsonDocument.Parse(await state.Content.ReadAsStringAsync(context.CancellationToken)).RootElement.GetProperty("home").GetInt32();
         using var goal = await context.Http.PostAsync("/goal?team=home", null, context.CancellationToken);
@@ -92,6 +112,8 @@ public sealed class SseLiveFeedChecks : ILabCheckSet
         return CheckOutcome.When(a is not null && b is not null,
             $"stream 1 saw [{string.Join(", ", seenFirst)}]; stream 2 saw [{string.Join(", ", seenSecond)}]");
     }
+
+    private static string Got(SseItem<string>? item, SseProbe sse) => item is { } e ? $"first event: {e.EventType} \"{e.Data}\"" : sse.Silence(Soon);
 
     private static async Task<CheckOutcome> RefusesUnknownTeam(CheckContext context)
     {
@@ -106,16 +128,18 @@ public sealed class SseLiveFeedChecks : ILabCheckSet
         PageProbe.WithPagesAsync(context, 1, async (pages, errors) =>
         {
             var page = pages[0];
+            // Both texts can only come over the page's /events stream: a page that never asks for it fails at once.
+            var stream = PageStreams.Watch(page, context.HttpUrl("/events").AbsolutePath);
             await page.GotoAsync(context.HttpUrl("/").ToString());
-            if (!await PageProbe.WaitForTextAsync(page, "#log", "Hello from server"))
+            if (!await PageProbe.WaitForTextAsync(page, "#log", "Hello from server", stream))
             {
-                return CheckOutcome.Fail("no Hello from server: " + PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#log"), errors));
+                return CheckOutcome.Fail("no Hello from server: " + PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#log") + PageProbe.Because(stream, "Hello from server"), errors));
             }
             var score = await context.Http.GetStringAsync("/score", context.CancellationToken);
             var home = JsonDocument.Parse(score).RootElement.GetProperty("home").GetInt32();
             using var goal = await context.Http.PostAsync("/goal?team=home", null, context.CancellationToken);
             var expected = (home + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var ok = await PageProbe.WaitForTextAsync(page, "#home", expected);
-            return CheckOutcome.When(ok, PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#home") + $" (expected {expected})", errors));
+            var ok = await PageProbe.WaitForTextAsync(page, "#home", expected, stream);
+            return CheckOutcome.When(ok, PageProbe.WithErrors(await PageProbe.TextOfAsync(page, "#home") + $" (expected {expected})" + (ok ? "" : PageProbe.Because(stream, expected)), errors));
         });
 }

@@ -105,7 +105,10 @@ public sealed class WebhookSenderChecks : ILabCheckSet
         // 500, a redirect, a connection cut without an answer: three failures; then 200.
         await using var sink = await WebhookSink.StartAsync((path, before) => path != "/retry" ? 200 : before switch { 0 => 500, 1 => 302, 2 => WebhookSink.Drop, _ => 200 }, context.CancellationToken);
         var id = await EnqueueAsync(context, sink.Url("/retry"));
-        await sink.WaitForAsync(r => r.Count(x => x.Path == "/retry") >= 4 || r.Any(x => x.Path == "/redirected"), TimeSpan.FromSeconds(8), context.CancellationToken);
+        if (await GaveUpEarlyAsync(context, sink, id, r => r.Count(x => x.Path == "/retry") >= 4 || r.Any(x => x.Path == "/redirected"), TimeSpan.FromSeconds(8)) is { } early)
+        {
+            return CheckOutcome.Fail(early);
+        }
         var status = await WaitForStatusAsync(context, id, "delivered", TimeSpan.FromSeconds(3));
         // After the 200 nothing more may come: a 5th attempt would follow within one capped wait (1 s), so wait for
         // it (or a request to the redirect target) twice that long.
@@ -121,7 +124,8 @@ public sealed class WebhookSenderChecks : ILabCheckSet
         await using var sink = await WebhookSink.StartAsync((_, _) => 503, context.CancellationToken);
         var id = await EnqueueAsync(context, sink.Url("/down"));
         // The schedule is judged where it matters, at the receiver: when each attempt arrived.
-        var six = await sink.WaitForAsync(r => r.Count >= 6, TimeSpan.FromSeconds(10), context.CancellationToken);
+        if (await GaveUpEarlyAsync(context, sink, id, r => r.Count >= 6, TimeSpan.FromSeconds(10)) is { } early) return CheckOutcome.Fail(early);
+        var six = sink.Requests.Count >= 6;
         var status = six ? await WaitForStatusAsync(context, id, "failed", TimeSpan.FromSeconds(3)) : await StatusOfAsync(context, id);
         // A 7th attempt would come one capped wait (1 s) after the 6th: wait for it up to three times that long.
         if (six) await sink.WaitForAsync(r => r.Count >= 7, TimeSpan.FromSeconds(3), context.CancellationToken);
@@ -134,6 +138,29 @@ public sealed class WebhookSenderChecks : ILabCheckSet
         var planned = await PlannedDelaysAsync(context, id);
         var seen = $"{requests.Count} attempt(s), waits measured at the receiver {RetrySchedule.Show(gaps)} (expected {RetrySchedule.Show(RetrySchedule.Waits)}; the lab's own plan {RetrySchedule.Show(planned)}); event \"{status}\"";
         return CheckOutcome.When(problems.Count == 0, problems.Count == 0 ? seen : $"{seen}: {string.Join("; ", problems)}");
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for the receiver to have seen <paramref name="enough"/>, and also watches
+    /// the event's status: once the lab calls the event "delivered" or "failed" (final: a sender makes no further
+    /// attempt at it) while the receiver has not seen enough, the verdict is in. Returns that cause, with every
+    /// attempt and its answer; null when the attempts came, or when the time ran out without a final status (the
+    /// caller judges those as before).
+    /// </summary>
+    private static async Task<string?> GaveUpEarlyAsync(CheckContext context, WebhookSink sink, string id, Func<IReadOnlyList<SinkRequest>, bool> enough, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await sink.WaitForAsync(enough, TimeSpan.FromMilliseconds(250), context.CancellationToken)) return null;
+            var status = await StatusOfAsync(context, id);
+            if (status is not ("delivered" or "failed")) continue;
+            // The receiver records an attempt before answering it, so an attempt the status counts is listed already.
+            var requests = sink.Requests;
+            if (enough(requests)) return null;
+            return $"event {id} is already \"{status}\" after {requests.Count} attempt(s), answered [{string.Join(", ", requests.Select(r => r.Status == WebhookSink.Drop ? "connection cut" : r.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]: a final event gets no further attempt; requests: [{string.Join("; ", requests.Select(Show))}]";
+        }
+        return null;
     }
 
     /// <summary>The waits the lab says it planned (attempts[].nextDelayMs): shown beside the measured ones, not judged.</summary>
@@ -156,6 +183,13 @@ public sealed class WebhookSenderChecks : ILabCheckSet
         if (!await sink.WaitForAsync(r => r.Count > 0, TimeSpan.FromSeconds(5), context.CancellationToken))
         {
             return CheckOutcome.Fail($"event {id} was never attempted before the crash");
+        }
+        // An event already final before the crash (its attempts were all answered 503) is not sent again by any
+        // sender, outbox or not: nothing is left pending for the restart to deliver, so the verdict is in now.
+        var final = await StatusOfAsync(context, id);
+        if (final is "delivered" or "failed")
+        {
+            return CheckOutcome.Fail($"event {id} was already \"{final}\" before the crash, after {sink.Requests.Count} attempt(s) answered 503: a final event is not sent again, so nothing was pending to survive the restart");
         }
         await context.RestartLabAsync();
         // Only now does the receiver start saying yes: the old process is dead, so a 2xx can only go to a copy of

@@ -56,23 +56,35 @@ public static class PageProbe
     }
 
     /// <summary>
-    /// As <see cref="WaitForTextAsync(IPage, string, string, float)"/>, for text that can only come over the page's
-    /// WebSockets: false as soon as <paramref name="sockets"/> says it no longer can (the lab dropped the page's
-    /// connection without sending it), rather than at the deadline. The verdict is the same; only the wait is shorter.
+    /// As <see cref="WaitForTextAsync(IPage, string, string, float)"/>, for text that can only come over
+    /// <paramref name="feed"/> (the page's WebSockets, or its event stream): false as soon as the feed says it no longer
+    /// can (e.g. the lab dropped the page's connection without sending it, or the page never asked for the stream),
+    /// rather than at the deadline. The verdict is the same; only the wait is shorter. <see cref="IPageFeed.Why"/> then
+    /// says why.
     /// </summary>
-    public static async Task<bool> WaitForTextAsync(IPage page, string selector, string text, PageSockets sockets, float timeout = WaitMilliseconds)
+    public static async Task<bool> WaitForTextAsync(IPage page, string selector, string text, IPageFeed feed, float timeout = WaitMilliseconds)
     {
+        var grace = TimeSpan.FromSeconds(1);
+        // The grace counts from this wait's start too: what the check did just before (a click, a POST) may make the
+        // page connect, and the page must get its chance to.
+        var started = Environment.TickCount64;
         // Never awaited when given up on: it ends by itself (false at its deadline, or when the page closes).
         var shown = WaitForTextAsync(page, selector, text, timeout);
         while (await Task.WhenAny(shown, Task.Delay(100)) != shown)
         {
-            if (!sockets.Hopeless(text, TimeSpan.FromSeconds(1))) continue;
+            if (Environment.TickCount64 - started < (long)grace.TotalMilliseconds || !feed.Hopeless(text, grace)) continue;
             // One last look: the text may have been drawn just now.
             return await page.EvaluateAsync<bool>("([s, t]) => { const e = document.querySelector(s); return !!e && e.textContent.includes(t); }",
                 new object[] { selector, text });
         }
         return await shown;
     }
+
+    /// <summary>
+    /// " (why)" when <paramref name="feed"/> has given up on <paramref name="text"/> (e.g. " (the page never requested GET /events)"), to append
+    /// to an observation; empty when it has not (a wait that ran to its deadline has no earlier cause to name).
+    /// </summary>
+    public static string Because(IPageFeed feed, string text) => feed.Hopeless(text, TimeSpan.Zero) ? $" ({feed.Why})" : "";
 
     /// <summary>The element's text (or a note that it is missing), cut for "observed" messages.</summary>
     public static async Task<string> TextOfAsync(IPage page, string selector)

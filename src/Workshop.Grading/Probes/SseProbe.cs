@@ -9,11 +9,14 @@ public sealed class SseProbe : IAsyncDisposable
     private readonly HttpResponseMessage _response;
     private readonly IAsyncEnumerator<SseItem<string>> _events;
     private readonly SseParser<string> _parser;
+    private readonly string _path;
     private Task<bool>? _pending;
+    private bool _ended;
 
-    private SseProbe(HttpResponseMessage response, Stream body, CancellationToken cancellationToken)
+    private SseProbe(HttpResponseMessage response, Stream body, string path, CancellationToken cancellationToken)
     {
         _response = response;
+        _path = path;
         _parser = SseParser.Create(body);
         _events = _parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
@@ -50,7 +53,7 @@ public sealed class SseProbe : IAsyncDisposable
         var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         // Every line as received goes to the check's transcript (the parser only hands over whole events).
         if (TranscriptRecorder.Current is { } transcript) body = new TranscriptStream(body, transcript, TranscriptParty.App, TranscriptParty.Checker);
-        return new SseProbe(response, body, cancellationToken);
+        return new SseProbe(response, body, path, cancellationToken);
     }
 
     /// <summary>The next event within <paramref name="within"/>, or null (stream ended or nothing arrived).</summary>
@@ -61,9 +64,27 @@ public sealed class SseProbe : IAsyncDisposable
         var winner = await Task.WhenAny(next, Task.Delay(within));
         if (winner != next) return null;
         _pending = null;
-        if (!await next) return null;
+        if (!await next)
+        {
+            _ended = true;
+            return null;
+        }
         if (_events.Current.ReconnectionInterval is { } retry) ReconnectionInterval = retry;
         return _events.Current;
+    }
+
+    /// <summary>
+    /// Why no (matching) event came, most concrete cause first: the answer was not an event stream at all
+    /// ("GET /events answered 404 text/html"), the stream ended, or it stayed open and silent for <paramref name="within"/>.
+    /// </summary>
+    public string Silence(TimeSpan within)
+    {
+        var type = _response.Content.Headers.ContentType?.MediaType;
+        if ((int)_response.StatusCode != 200 || type != "text/event-stream")
+        {
+            return $"GET {_path} answered {(int)_response.StatusCode} {type ?? "(no Content-Type)"}, not a 200 text/event-stream";
+        }
+        return _ended ? $"the server ended GET {_path}'s stream" : $"no event within {within.TotalSeconds:0} s";
     }
 
     /// <summary>Reads events until one matches, within <paramref name="within"/> in total; null when none did.</summary>

@@ -41,4 +41,13 @@ public sealed class Lab08PaymentsDashboardTests(LabSuiteFixture suite)
 
     [Fact, Trait("Lab", "08"), Trait("Task", "razorpay"), Trait("Points", "3")]
     public Task Start_fails_the_razorpay_task_until_it_is_done() => LabAssert.TaskFailsOnStartAsync(suite, "08", "razorpay");
+
+    // The start's page opens no WebSocket, so #ops-state can never say online: both page checks say so and end then.
+    [Fact, Trait("Lab", "08"), Trait("Task", "page")]
+    public Task Start_page_check_fails_because_the_page_opens_no_websocket() =>
+        LabAssert.CheckFailsOnStartBecauseAsync(suite, "08", "a payment shows in the dashboard and the chat", "(the page opened no WebSocket)");
+
+    [Fact, Trait("Lab", "08"), Trait("Task", "page")]
+    public Task Start_xss_page_check_fails_because_the_page_opens_no_websocket() =>
+        LabAssert.CheckFailsOnStartBecauseAsync(suite, "08", "an XSS payload stays inert", "(the page opened no WebSocket)");
 }

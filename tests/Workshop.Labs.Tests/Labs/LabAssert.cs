@@ -29,6 +29,21 @@ public static class LabAssert
             results.Where(r => !r.Passed).ToList()));
     }
 
+    /// <summary>
+    /// One check fails on the start and its observation names <paramref name="cause"/>: the earliest concrete reason
+    /// (e.g. "the page never requested GET /events"), which is what lets it end before its deadline.
+    /// </summary>
+    public static async Task CheckFailsOnStartBecauseAsync(LabSuiteFixture suite, string lab, string check, string cause)
+    {
+        var report = await suite.ReportAsync(lab, LabTarget.Start);
+        Assert.True(report.Error is null, $"the start of lab {lab} should build and run, but: {report.Error}");
+        var result = report.Results.SingleOrDefault(r => r.Check == check);
+        Assert.True(result is not null, $"lab {lab} has no check named \"{check}\"");
+        Assert.False(result.Passed, $"lab {lab}'s check \"{check}\" should fail on the start");
+        Assert.True(result.Observed.Contains(cause, StringComparison.Ordinal),
+            $"lab {lab}'s check \"{check}\" should say why it failed (\"{cause}\"), but observed: {result.Observed}");
+    }
+
     private static bool IsTimeout(CheckResult result) => result.Observed.Contains("(timed out)", StringComparison.Ordinal)
         || result.Observed.StartsWith("timed out:", StringComparison.Ordinal);
 
