@@ -53,9 +53,10 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
         {
             try
             {
-                await using var browser = new BrowserSession();
+                var sandbox = worker == 0 ? options.Sandbox : options.Sandbox?.ForWorker();
+                await using var browser = new BrowserSession(sandbox); // sandboxed grading keeps Chromium's own sandbox too
                 if (WarmBrowser) browser.Warm(); // every lab has page checks
-                var runner = new LabRunner(browser, options with { Sandbox = worker == 0 ? options.Sandbox : options.Sandbox?.ForWorker() });
+                var runner = new LabRunner(browser, options with { Sandbox = sandbox });
                 var grader = new SubmissionGrader(manifest, runner, extraChecks) { Templates = templates, Notebooks = notebooks };
                 var own = Path.Combine(scratch, "w" + worker);
                 int index;
