@@ -135,7 +135,7 @@ public sealed class NotebookGrader
         {
             var lib = Path.Combine(_root, "lib");
             Directory.CreateDirectory(lib);
-            File.Copy(typeof(Workshop.Protocols.Exercises.Exercise).Assembly.Location, Path.Combine(lib, "Workshop.Protocols.dll"), overwrite: true);
+            // Left empty: the workshop's library would let a cell call the reference implementation instead of writing it (ProbeProgram).
             // Nothing above the scratch folder may add MSBuild settings of its own to the template.
             foreach (var name in (string[])["Directory.Build.props", "Directory.Build.targets"]) File.WriteAllText(Path.Combine(_root, name), "<Project />\n");
             var template = Path.Combine(_root, "template");
