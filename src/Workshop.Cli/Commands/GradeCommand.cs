@@ -46,7 +46,11 @@ public static class GradeCommand
         {
             Description = "Build every copy with dotnet build instead of compiling it with the compiler call captured from the instructor's build (slower; same grades)",
         };
-        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, noNotebooks, showHidden, trust, jobs, timings, fullBuild };
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "Draw the notebooks' random cases from this seed (summary.txt of a run names the seed it drew; pass it to replay those cases)",
+        };
+        var command = new Command("grade", "Grade a folder of submissions") { submissions, output, extra, labs, noNotebooks, showHidden, trust, jobs, timings, fullBuild, seed };
         command.SetAction(async (result, cancellationToken) =>
         {
             var workspace = Workspace.Open(Console.Error);
@@ -111,6 +115,11 @@ public static class GradeCommand
                     only.Add(info.Id);
                 }
             }
+            if (result.GetValue(seed) is < 0)
+            {
+                Console.Error.WriteLine($"workshop: --seed must be 0 or more (got {result.GetValue(seed)}).");
+                return ExitCodes.BadInput;
+            }
             var students = SubmissionGrader.StudentFolders(folder);
             if (students.Count == 0)
             {
@@ -142,12 +151,14 @@ public static class GradeCommand
             var clock = Stopwatch.StartNew();
             IReadOnlyList<StudentGrade> grades = [];
             IReadOnlyList<string> graderProblems = [];
+            int? seedUsed = null;
             await AnsiConsole.Status().StartAsync("Grading…", async context =>
             {
                 var grader = new ClassGrader(workspace.Manifest, new LabRunnerOptions { Sandbox = sandbox, FastBuild = !result.GetValue(fullBuild) }, hidden)
                 {
                     Jobs = workers,
                     Notebooks = notebooks,
+                    NotebookSeed = result.GetValue(seed),
                     Status = step => context.Status(Markup.Escape(ReportText.Clean(step, keepNewlines: false))),
                     Graded = grade =>
                     {
@@ -159,9 +170,14 @@ public static class GradeCommand
                 };
                 grades = await grader.GradeAsync(students, scratch, only, cancellationToken);
                 graderProblems = grader.GraderProblems;
+                seedUsed = grader.NotebookSeedUsed;
             });
             TryDelete(scratch);
             Write(outDir, grades, result.GetValue(showHidden));
+            // For the instructor only (no student's feedback shows it): the seed replays the notebooks' cases of this run.
+            File.WriteAllText(Path.Combine(outDir, "summary.txt"),
+                $"students: {grades.Count}\nnotebook-seed: {(seedUsed is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none (no notebook was graded)")}\n");
+            if (seedUsed is { } used) AnsiConsole.MarkupLine($"The notebooks' cases came from seed {used} (--seed {used} replays them).");
             if (showTimings)
             {
                 File.WriteAllLines(Path.Combine(outDir, "timings.tsv"),

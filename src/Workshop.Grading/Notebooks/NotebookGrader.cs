@@ -30,6 +30,12 @@ public sealed class NotebookGrader
         _prepared = new Lazy<Task<Preparation>>(() => PrepareAsync(CancellationToken.None));
     }
 
+    /// <summary>The seed of every student's random cases; null draws one per grading run (<see cref="SeedUsed"/> tells which).</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The seed the cases were drawn from, once the first student's notebooks were graded: <c>--seed</c> replays them.</summary>
+    public int? SeedUsed => _prepared.IsValueCreated && _prepared.Value.IsCompletedSuccessfully && _prepared.Value.Result.Problem is null ? _prepared.Value.Result.Seed : null;
+
     /// <summary>How long one case may take before it is wrong (the check cells allow 10 s).</summary>
     public TimeSpan CaseTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -129,7 +135,7 @@ public sealed class NotebookGrader
         {
             var lib = Path.Combine(_root, "lib");
             Directory.CreateDirectory(lib);
-            File.Copy(typeof(Workshop.Protocols.Exercises.Exercise).Assembly.Location, Path.Combine(lib, "Workshop.Protocols.dll"), overwrite: true);
+            // Left empty: the workshop's library would let a cell call the reference implementation instead of writing it (ProbeProgram).
             // Nothing above the scratch folder may add MSBuild settings of its own to the template.
             foreach (var name in (string[])["Directory.Build.props", "Directory.Build.targets"]) File.WriteAllText(Path.Combine(_root, name), "<Project />\n");
             var template = Path.Combine(_root, "template");
@@ -138,7 +144,7 @@ public sealed class NotebookGrader
             if (await LabBuilder.RestoreAsync(template, Path.Combine(_root, "packages"), _options.BuildTimeout, cancellationToken) is { } restore) return Preparation.Failed(restore);
             var (compiler, reason) = await CompilerTemplate.CaptureAsync(template, Path.Combine(_root, "template-out"), _options.BuildTimeout, cancellationToken);
             if (compiler is null) return Preparation.Failed("the probe program's template did not build: " + reason);
-            var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
+            var seed = Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
             Preparation Fresh() => new(compiler, lib, seed, new Dictionary<string, ProbeResults.Exercise>(), new Dictionary<string, string>(), null);
             var prepared = await RunAnswersAsync(Fresh(), cancellationToken);
             // A worked answer that failed once (a loopback case slow on a busy machine) would cost every student that

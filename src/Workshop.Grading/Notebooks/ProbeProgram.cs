@@ -14,7 +14,10 @@ public static class ProbeProgram
     /// <summary>The assembly the program compiles to.</summary>
     public const string AssemblyName = "NotebookProbes";
 
-    // A console app with ASP.NET Core (what the notebooks reference) and the workshop's library, from ../lib.
+    // A console app with ASP.NET Core (what the notebooks reference). Not the workshop's library, which the notebooks
+    // also reference: its reference implementation answers some exercises in one call (WebhookSigner.SignRazorpay for
+    // 03-razorpay-verify, RetrySchedule for 03-retry-delay), and no exercise needs it. An exercise that one day does
+    // needs a program of its own, with the reference.
     private const string Project = """
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
@@ -29,7 +32,6 @@ public static class ProbeProgram
           </PropertyGroup>
           <ItemGroup>
             <FrameworkReference Include="Microsoft.AspNetCore.App" />
-            <Reference Include="Workshop.Protocols" HintPath="../lib/Workshop.Protocols.dll" />
           </ItemGroup>
         </Project>
         """;
@@ -70,7 +72,8 @@ public static class ProbeProgram
     public static string CellSource(ProgramCell cell)
     {
         var lines = cell.Source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var usings = cell.Notebook.Usings.ToList();
+        // The notebook's own usings of the library would not compile without it; a cell's own stay, and fail, naming it.
+        var usings = cell.Notebook.Usings.Where(u => !u.Contains("Workshop.Protocols", StringComparison.Ordinal)).ToList();
         var body = new StringBuilder();
         foreach (var line in lines)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;
+using Workshop.Grading.Sandboxing;
 
 namespace Workshop.Grading.Probes;
 
@@ -10,8 +11,16 @@ namespace Workshop.Grading.Probes;
 /// A context reaches the lab's app and nothing else: the learner's page runs in the grader's browser, on the
 /// grader's network, so every other address (the internet, the grader's other loopback ports) goes through a proxy
 /// that refuses every connection.
+/// Graded with a sandbox, Chromium keeps its own sandbox too, so a learner's page runs in a seccomp-filtered renderer
+/// that is not the grader: as root, Chromium is started as the worker's unprivileged browser uid
+/// (<see cref="ChromiumLauncher"/>); as another user it sandboxes itself. There is no fallback to <c>--no-sandbox</c>:
+/// a Chromium that cannot sandbox itself fails the page checks with the reason.
 /// </summary>
-public sealed class BrowserSession : IAsyncDisposable
+/// <param name="sandbox">
+/// The grading worker's sandbox; null for a learner's own <c>workshop check</c> and <c>grade --trust-submissions</c>,
+/// where Chromium starts as it always did (<see cref="ChromiumFinder.LaunchArgs"/>, which work as root).
+/// </param>
+public sealed class BrowserSession(Sandbox? sandbox = null) : IAsyncDisposable
 {
     // Bound and never listening: a connection to it is refused at once, and no other program can take the port.
     private readonly Socket _deadEnd = BindDeadEnd();
@@ -19,6 +28,13 @@ public sealed class BrowserSession : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private Task? _warming;
+    private ChromiumLauncher? _launcher;
+
+    /// <summary>
+    /// The pid of the browser process when a root grader started it through its launcher (null otherwise, or before
+    /// the launch): what its renderers descend from, for a look at their <c>/proc</c> status.
+    /// </summary>
+    public int? BrowserProcessId => _launcher?.BrowserProcessId;
 
     /// <summary>
     /// Starts launching the browser in the background (while a lab builds and starts, say), so the first browser check
@@ -69,7 +85,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             if (_browser is { IsConnected: true }) return _browser;
             _playwright ??= await Playwright.CreateAsync();
-            var options = new BrowserTypeLaunchOptions { Headless = true, Args = ChromiumFinder.LaunchArgs, ExecutablePath = ChromiumFinder.Find() };
+            var options = LaunchOptions(_playwright);
             try
             {
                 _browser = await _playwright.Chromium.LaunchAsync(options);
@@ -78,6 +94,13 @@ public sealed class BrowserSession : IAsyncDisposable
             {
                 // A learner's laptop without a system Chromium: Playwright fetched its own build once; use it.
                 _browser = await _playwright.Chromium.LaunchAsync(options);
+            }
+            catch (PlaywrightException e) when (sandbox is not null)
+            {
+                throw new InvalidOperationException(
+                    "Chromium could not start with its own sandbox, and a submission's page is never opened in an unsandboxed " +
+                    "browser: it needs unprivileged user namespaces (as the sandbox of the builds does); grade with " +
+                    $"--trust-submissions to run the page checks in Chromium without its sandbox ({e.Message.Split('\n')[0]})", e);
             }
             catch (PlaywrightException e)
             {
@@ -93,12 +116,25 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
+    private BrowserTypeLaunchOptions LaunchOptions(IPlaywright playwright)
+    {
+        var executable = ChromiumFinder.Find();
+        if (sandbox is null) return new() { Headless = true, Args = ChromiumFinder.LaunchArgs, ExecutablePath = executable };
+        // Playwright adds --no-sandbox unless told that Chromium's sandbox is wanted.
+        var options = new BrowserTypeLaunchOptions { Headless = true, Args = ChromiumFinder.SandboxedArgs, ChromiumSandbox = true, ExecutablePath = executable };
+        if (sandbox.BrowserUser is not { } user) return options;
+        _launcher ??= ChromiumLauncher.Create(executable ?? playwright.Chromium.ExecutablePath, user.Setpriv, user.Uid);
+        options.ExecutablePath = _launcher.ScriptPath;
+        return options;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (_warming is not null) await _warming;
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
+        _launcher?.Dispose();
         _gate.Dispose();
         _deadEnd.Dispose();
     }

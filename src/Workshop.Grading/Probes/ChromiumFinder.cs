@@ -7,15 +7,23 @@ namespace Workshop.Grading.Probes;
 public static class ChromiumFinder
 {
     /// <summary>
-    /// Launch arguments that work headless as root on a machine with a closed network (no sandbox, no GPU, no
-    /// background or update traffic, no QUIC, no WebRTC over UDP, which no proxy would see).
+    /// Launch arguments for a headless Chromium on a machine with a closed network that keep Chromium's own sandbox
+    /// (no GPU, no background or update traffic, no QUIC, no WebRTC over UDP, which no proxy would see). Grading uses
+    /// these (<see cref="BrowserSession"/> with a sandbox): a learner's page then runs in a sandboxed renderer.
     /// </summary>
-    public static IReadOnlyList<string> LaunchArgs { get; } =
+    public static IReadOnlyList<string> SandboxedArgs { get; } =
     [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic", "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
         "--dns-prefetch-disable",
     ];
+
+    /// <summary>
+    /// <see cref="SandboxedArgs"/> plus <c>--no-sandbox</c>, which works as root (Chromium refuses its sandbox as
+    /// root) and wherever user namespaces are off. Only for pages that are not a stranger's: a learner's own
+    /// <c>workshop check</c>, the tests' browsers (playground, site, e2e) and <c>grade --trust-submissions</c>.
+    /// </summary>
+    public static IReadOnlyList<string> LaunchArgs { get; } = ["--no-sandbox", .. SandboxedArgs];
 
     /// <summary>True under CI (<c>CI=true</c>): a missing browser is then a failure, never a download or a skip.</summary>
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);

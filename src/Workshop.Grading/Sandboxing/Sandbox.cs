@@ -21,6 +21,10 @@ public sealed class Sandbox
     // Each grading worker gets a uid of its own (ForWorker), so one student's processes never count against another's.
     private readonly long _outsideUid = 1_900_000_000 + Random.Shared.Next(0, 100_000_000);
 
+    // The worker's Chromium runs as yet another unused uid: not the submission's (its processes would count against the
+    // submission's process limit, and the app could signal them), never root (Chromium refuses its sandbox as root).
+    private readonly long _browserUid = 1_800_000_000 + Random.Shared.Next(0, 100_000_000);
+
     // Hidden behind an empty tmpfs: where the grader's own secrets and the other students' files live.
     private static readonly string[] HiddenFolders = ["/root", "/home", "/work", "/srv", "/mnt", "/media", "/run", "/var/tmp", "/tmp"];
 
@@ -69,6 +73,12 @@ public sealed class Sandbox
 
     /// <summary>True when the grader runs as root, so the sandbox's writable folders must be handed to its outside uid.</summary>
     public bool DropsRoot => _setpriv is not null;
+
+    /// <summary>
+    /// For a root grader: <c>setpriv</c> and the unprivileged uid this worker's Chromium is started as, so that its own
+    /// sandbox (namespaces, seccomp) engages; null when the grader is not root (Chromium then sandboxes itself as the grader).
+    /// </summary>
+    internal (string Setpriv, long Uid)? BrowserUser => _setpriv is null ? null : (_setpriv, _browserUid);
 
     /// <summary>
     /// Finds bubblewrap and the tools around it and proves they work here (the .NET SDK answering inside a

@@ -20,6 +20,9 @@ public sealed partial class SandboxCgroup
 
     private SandboxCgroup(IReadOnlyList<string> folders) => _folders = folders;
 
+    /// <summary>The group's folders (one per v1 controller, one in v2).</summary>
+    internal IReadOnlyList<string> Folders => _folders;
+
     /// <summary>The <c>cgroup.procs</c> files a process writes its pid to, to join the group (one per v1 controller).</summary>
     public IReadOnlyList<string> ProcsFiles => [.. _folders.Select(f => Path.Combine(f, "cgroup.procs"))];
 
@@ -27,19 +30,22 @@ public sealed partial class SandboxCgroup
     /// Creates a group named after this grader and <paramref name="owner"/> with the given limits; null with the reason
     /// when this machine has no cgroup hierarchy the grader may write (not root, or a read-only <c>/sys/fs/cgroup</c>).
     /// </summary>
-    public static (SandboxCgroup? Group, string? Reason) TryCreate(string owner, long memoryBytes, int processes)
+    public static (SandboxCgroup? Group, string? Reason) TryCreate(string owner, long memoryBytes, int processes) =>
+        OperatingSystem.IsLinux() ? TryCreate(owner, memoryBytes, processes, Root, "/proc/self/cgroup") : (null, "control groups are Linux only");
+
+    /// <summary>As <see cref="TryCreate(string, long, int)"/>, in the hierarchy at <paramref name="root"/> (tests use a plain folder).</summary>
+    internal static (SandboxCgroup? Group, string? Reason) TryCreate(string owner, long memoryBytes, int processes, string root, string selfCgroup)
     {
-        if (!OperatingSystem.IsLinux()) return (null, "control groups are Linux only");
         var name = $"{Prefix}{Environment.ProcessId}-{owner}";
         try
         {
-            if (File.Exists(Path.Combine(Root, "cgroup.controllers")))
+            if (File.Exists(Path.Combine(root, "cgroup.controllers")))
             {
-                // cgroup v2: a parent of our own under the root (a cgroup with processes in it may not enable
-                // controllers for its children), with memory and pids handed down to the worker's group.
-                var parent = Path.Combine(Root, "workshop-grade");
-                Directory.CreateDirectory(parent);
-                File.WriteAllText(Path.Combine(parent, "cgroup.subtree_control"), "+memory +pids");
+                // cgroup v2: a parent of our own (a cgroup with processes in it may not enable controllers for its
+                // children), with memory and pids handed down to the worker's group. Under the grader's own group when
+                // it may write there (a systemd service or user session with delegation), so the limits set on the
+                // grader still hold; otherwise under the root.
+                var parent = SandboxCgroupParent.Choose(root, selfCgroup);
                 var group = Path.Combine(parent, name);
                 Directory.CreateDirectory(group);
                 File.WriteAllText(Path.Combine(group, "memory.max"), Text(memoryBytes));
@@ -49,8 +55,8 @@ public sealed partial class SandboxCgroup
                 return (Remember(new SandboxCgroup([group])), null);
             }
             // cgroup v1: under the grader's own group of each controller, so a limit set on the grader still holds.
-            var memory = Path.Combine(Root, "memory" + OwnPath("memory"), name);
-            var pids = Path.Combine(Root, "pids" + OwnPath("pids"), name);
+            var memory = Path.Combine(root, "memory" + OwnPath("memory", selfCgroup), name);
+            var pids = Path.Combine(root, "pids" + OwnPath("pids", selfCgroup), name);
             Directory.CreateDirectory(memory);
             Directory.CreateDirectory(pids);
             File.WriteAllText(Path.Combine(memory, "memory.limit_in_bytes"), Text(memoryBytes));
@@ -86,8 +92,8 @@ public sealed partial class SandboxCgroup
     {
         if (!OperatingSystem.IsLinux()) return;
         string[] parents = File.Exists(Path.Combine(Root, "cgroup.controllers"))
-            ? [Path.Combine(Root, "workshop-grade")]
-            : [Path.Combine(Root, "memory" + OwnPath("memory")), Path.Combine(Root, "pids" + OwnPath("pids"))];
+            ? [Path.Combine(Root, "workshop-grade"), .. SandboxCgroupParent.Delegated(Root, "/proc/self/cgroup") is { } own ? [Path.Combine(own, "workshop-grade")] : Array.Empty<string>()]
+            : [Path.Combine(Root, "memory" + OwnPath("memory", "/proc/self/cgroup")), Path.Combine(Root, "pids" + OwnPath("pids", "/proc/self/cgroup"))];
         foreach (var parent in parents.Where(Directory.Exists))
         {
             foreach (var folder in Directory.GetDirectories(parent, Prefix + "*"))
@@ -106,9 +112,9 @@ public sealed partial class SandboxCgroup
     }
 
     // "4:memory:/process_api/abc" → "/process_api/abc"; the root group is "/" → "".
-    private static string OwnPath(string controller)
+    private static string OwnPath(string controller, string selfCgroup)
     {
-        var line = File.ReadLines("/proc/self/cgroup").Select(l => l.Split(':', 3))
+        var line = File.ReadLines(selfCgroup).Select(l => l.Split(':', 3))
             .FirstOrDefault(p => p.Length == 3 && p[1].Split(',').Contains(controller));
         return line is null ? "" : line[2].TrimEnd('/');
     }

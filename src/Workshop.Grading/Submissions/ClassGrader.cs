@@ -25,6 +25,12 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
     /// <summary>The instructor's notebooks: with them, every student's notebook exercises are graded too (see <see cref="NotebookGrader"/>).</summary>
     public NotebookCatalog? Notebooks { get; init; }
 
+    /// <summary>The seed of the notebooks' random cases (<see cref="NotebookGrader.Seed"/>); null draws one.</summary>
+    public int? NotebookSeed { get; init; }
+
+    /// <summary>After <see cref="GradeAsync"/>: the seed the notebooks' cases were drawn from (null when no notebook was graded).</summary>
+    public int? NotebookSeedUsed { get; private set; }
+
     /// <summary>
     /// After <see cref="GradeAsync"/>: what could not be graded for any student because of the grader's own side (the
     /// notebooks' probe template, a worked answer that failed twice). Empty when everything could be graded.
@@ -48,14 +54,15 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
         // Restored once per lab for the whole class, whichever worker needs it first.
         var templates = new LabTemplates(manifest, Path.Combine(scratch, ".templates"), options.BuildTimeout);
         // Likewise the notebooks' probe program and the worked answers' results: once per class.
-        var notebooks = Notebooks is null ? null : new NotebookGrader(Notebooks, options, Path.Combine(scratch, ".templates", "notebooks"));
+        var notebooks = Notebooks is null ? null : new NotebookGrader(Notebooks, options, Path.Combine(scratch, ".templates", "notebooks")) { Seed = NotebookSeed };
         async Task WorkAsync(int worker)
         {
             try
             {
-                await using var browser = new BrowserSession();
+                var sandbox = worker == 0 ? options.Sandbox : options.Sandbox?.ForWorker();
+                await using var browser = new BrowserSession(sandbox); // sandboxed grading keeps Chromium's own sandbox too
                 if (WarmBrowser) browser.Warm(); // every lab has page checks
-                var runner = new LabRunner(browser, options with { Sandbox = worker == 0 ? options.Sandbox : options.Sandbox?.ForWorker() });
+                var runner = new LabRunner(browser, options with { Sandbox = sandbox });
                 var grader = new SubmissionGrader(manifest, runner, extraChecks) { Templates = templates, Notebooks = notebooks };
                 var own = Path.Combine(scratch, "w" + worker);
                 int index;
@@ -78,6 +85,7 @@ public sealed class ClassGrader(LabManifest manifest, LabRunnerOptions options, 
         }
         await Task.WhenAll(Enumerable.Range(0, Math.Min(Jobs, Math.Max(students.Count, 1))).Select(w => Task.Run(() => WorkAsync(w), CancellationToken.None)));
         GraderProblems = notebooks?.Problems ?? [];
+        NotebookSeedUsed = notebooks?.SeedUsed;
         return grades;
     }
 

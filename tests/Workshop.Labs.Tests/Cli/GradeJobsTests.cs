@@ -30,7 +30,7 @@ public sealed partial class GradeJobsTests : IDisposable
         Assert.Contains("bob,01,welcome,0,2", File.ReadAllLines(Path.Combine(one, "gradebook.csv")));
         var files = Directory.GetFiles(one, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(one, f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(files, Directory.GetFiles(two, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(two, f)).Order(StringComparer.Ordinal));
-        Assert.Equal(8, files.Count); // gradebook.csv, junit.xml, and a .md and an .html per student
+        Assert.Equal(9, files.Count); // gradebook.csv, junit.xml, summary.txt, and a .md and an .html per student
         foreach (var file in files)
         {
             Assert.Equal(WithoutDurations(File.ReadAllText(Path.Combine(one, file))), WithoutDurations(File.ReadAllText(Path.Combine(two, file))));

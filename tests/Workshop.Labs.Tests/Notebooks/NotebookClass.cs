@@ -61,6 +61,13 @@ public sealed class NotebookClass : IAsyncLifetime
             "02-format-event" => SleepsForever,
             _ => NotebookSubmission.Answer(id),
         });
+        // Calls the workshop's reference implementation instead of writing the code (the notebooks reference the library).
+        new NotebookSubmission(Student("cheater")).Write(id => id switch
+        {
+            "03-razorpay-verify" => CallsTheReferenceSigner,
+            "03-retry-delay" => CallsTheReferenceSchedule,
+            _ => NotebookSubmission.Answer(id),
+        });
         // Extra cells: untagged, tagged with a made-up exercise, and a "check" cell; none of them may run.
         var mischief = $"System.IO.File.WriteAllText(\"{Marker}\", System.Environment.GetEnvironmentVariable(\"HOME\"));";
         new NotebookSubmission(Student("mischief")).Write(NotebookSubmission.Answer,
@@ -70,6 +77,19 @@ public sealed class NotebookClass : IAsyncLifetime
             .Replace("03-webhooks.ipynb", "{ \"cells\": [ { \"cell_type\": ")
             .Replace("01-websockets.ipynb", "{ \"cells\": [], \"pad\": \"" + new string('x', 5 * 1024 * 1024) + "\" }");
     }
+
+    private const string CallsTheReferenceSigner = """
+        // Your turn (03-razorpay-verify): is X-Razorpay-Signature the hex HMAC-SHA256 of the raw body?
+        bool VerifyRazorpay(string secret, byte[] rawBody, string? signatureHeader) =>
+            string.Equals(signatureHeader?.Trim(), Workshop.Protocols.Webhooks.WebhookSigner.SignRazorpay(secret, rawBody), StringComparison.OrdinalIgnoreCase);
+        """;
+
+    private const string CallsTheReferenceSchedule = """
+        // Your turn (03-retry-delay): the wait before retry number `retry`: exponential, capped, with jitter
+        using Workshop.Protocols.Webhooks;
+        TimeSpan RetryDelay(int retry, TimeSpan baseDelay, TimeSpan maxDelay, double random) =>
+            new RetrySchedule(baseDelay, maxDelay, int.MaxValue, () => random).NextDelay(retry)!.Value;
+        """;
 
     // Writes a result line per case in the probe's own framing (nonce and all, read from the command line), claiming
     // the check cell's first answer for every case, then ends the process before the probe can write its own lines.

@@ -95,6 +95,19 @@ public sealed class NotebookGradingTests(NotebookClass grades) : IClassFixture<N
         foreach (var exercise in new[] { "00-read-greeting", "02-format-event", "04-pick-protocol" }) Assert.True(grades.Result("broken", exercise).Passed, exercise);
     }
 
+    [Theory]
+    [InlineData("03-razorpay-verify", "Workshop")]
+    [InlineData("03-retry-delay", "Workshop")]
+    public void A_cell_that_calls_the_reference_library_instead_of_the_exercise_does_not_compile(string exercise, string missing)
+    {
+        var result = grades.Result("cheater", exercise);
+        Assert.False(result.Passed, result.Observed);
+        Assert.StartsWith("wrong: the exercise cell does not compile", result.Observed, StringComparison.Ordinal);
+        Assert.Contains($"'{missing}'", result.Observed, StringComparison.Ordinal);
+        // Only the cheats are refused: the cheater's other cells, compiled without the library too, pass.
+        Assert.True(grades.Result("cheater", "02-format-event").Passed, grades.Result("cheater", "02-format-event").Observed);
+    }
+
     [Fact]
     public void A_malformed_or_huge_notebook_is_refused_with_the_reason()
     {
