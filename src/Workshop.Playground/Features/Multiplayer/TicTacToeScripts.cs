@@ -34,7 +34,17 @@ internal static class TicTacToeScripts
         local function over() return get('l') ~= '' or get('w') ~= '' end
         local function away(m) return get('k' .. m) ~= '' and get('c' .. m) == '' end
         local function awaits() return (not over()) and (away('X') or away('O')) end
-        local function clearSeat(m) redis.call('HSET', gk, 'k' .. m, '', 'c' .. m, '', 'g' .. m, '0') end
+        -- A connection that loses its seat while it stays (a second tab of the player took it, or the seat was freed
+        -- for the next game) watches from then on: its place counts among the spectators', so a newcomer may take
+        -- the free seat. Possibly one over the spectators' cap while it lasts: bounded by the seats.
+        local function demote(m)
+          local c = get('c' .. m)
+          if c ~= '' and redis.call('HGET', pk, c) == 'p' then redis.call('HSET', pk, c, 's') end
+        end
+        local function clearSeat(m)
+          demote(m)
+          redis.call('HSET', gk, 'k' .. m, '', 'c' .. m, '', 'g' .. m, '0')
+        end
         local function counts()
           local p, s = 0, 0
           for _, v in ipairs(redis.call('HVALS', pk)) do if v == 'p' then p = p + 1 else s = s + 1 end end
@@ -147,6 +157,7 @@ internal static class TicTacToeScripts
             redis.call('HSET', gk, 'k' .. seat, ARGV[8])
             fresh = 1
           end
+          if get('c' .. seat) ~= CONN then demote(seat) end
           redis.call('HSET', gk, 'c' .. seat, CONN, 'g' .. seat, '0')
         elseif redis.call('HGET', pk, CONN) == 'p' then
           redis.call('HSET', pk, CONN, 's') -- another newcomer took the seat first: this one watches
