@@ -7,7 +7,7 @@ builder.Services.AddPlaygroundDataDirectory(builder.Configuration, builder.Envir
 
 // WebSockets
 builder.Services.AddRealtimeWebSockets(builder.Configuration);
-builder.Services.AddTicTacToe();
+builder.Services.AddMultiplayer();
 
 // Server-Sent Events
 builder.Services.AddServerSentEvents(builder.Configuration);
@@ -40,7 +40,7 @@ app.UseStaticFiles();
 // WebSockets
 app.MapWebSocketEcho("/ws/echo");
 app.MapChat("/ws/chat");
-app.MapTicTacToe("/ws/game");
+app.MapMultiplayer();
 
 // Server-Sent Events
 app.MapLiveFeed();

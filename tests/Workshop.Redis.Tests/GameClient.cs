@@ -101,6 +101,18 @@ internal sealed class GameClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads (skipping messages) until the server closes the connection; its close code and reason.</summary>
+    public async Task<(int Status, string? Reason)> ClosedAsync()
+    {
+        using var cts = new CancellationTokenSource(Eventually.DefaultTimeout);
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var result = await _socket.ReceiveAsync(buffer, cts.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return ((int)result.CloseStatus!, result.CloseStatusDescription);
+        }
+    }
+
     /// <summary>Drops the connection without a close frame (a crash or a reload that never said goodbye).</summary>
     public void Vanish() => _socket.Abort();
 

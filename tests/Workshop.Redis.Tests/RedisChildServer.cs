@@ -7,22 +7,29 @@ using Workshop.Testing;
 namespace Workshop.Redis.Tests;
 
 /// <summary>
-/// A redis-server of the test's own on a free loopback port (no persistence), so the test can kill and restart it
-/// without disturbing the shared server other tests use.
+/// A redis-server of the test's own on a free loopback port, so the test can kill and restart it without disturbing
+/// the shared server other tests use. No persistence, unless started with a folder of its own: then what the test
+/// saved (<c>SAVE</c>) before a kill is back after the restart, as after a blip of a persistent Redis.
 /// </summary>
 internal sealed class RedisChildServer : IAsyncDisposable
 {
     private Process? _process;
 
-    private RedisChildServer(int port) => Port = port;
+    private readonly string? _folder;
+
+    private RedisChildServer(int port, string? folder)
+    {
+        Port = port;
+        _folder = folder;
+    }
 
     public int Port { get; }
 
     public string Address => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisChildServer> StartAsync()
+    public static async Task<RedisChildServer> StartAsync(bool persistent = false)
     {
-        var server = new RedisChildServer(FreePort());
+        var server = new RedisChildServer(FreePort(), persistent ? Directory.CreateTempSubdirectory("workshop-redis-").FullName : null);
         await server.RestartAsync();
         return server;
     }
@@ -38,6 +45,8 @@ internal sealed class RedisChildServer : IAsyncDisposable
         };
         foreach (var arg in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no" })
             info.ArgumentList.Add(arg);
+        if (_folder is not null)
+            foreach (var arg in new[] { "--dir", _folder, "--dbfilename", "dump.rdb" }) info.ArgumentList.Add(arg);
         try
         {
             _process = Process.Start(info)!;
@@ -74,6 +83,7 @@ internal sealed class RedisChildServer : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        if (_folder is not null) Directory.Delete(_folder, recursive: true);
     }
 
     public static int FreePort()

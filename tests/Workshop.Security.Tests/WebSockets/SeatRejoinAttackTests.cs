@@ -46,6 +46,30 @@ public sealed class SeatRejoinAttackTests
         }
     }
 
+    [Fact]
+    public async Task A_player_opening_tabs_with_its_token_cannot_watch_past_the_spectators_cap()
+    {
+        await using var app = new ProductionPlayground(new Dictionary<string, string?> { ["Multiplayer:MaxSpectatorsPerGame"] = "1" });
+        var held = new List<ClientWebSocket>();
+        try
+        {
+            var x = await WsAttacker.ConnectAsync(app, "/ws/game?game=tabs");
+            held.Add(x);
+            var token = JsonDocument.Parse(await WsAttacker.ReceiveTextAsync(x)).RootElement.GetProperty("token").GetString();
+            held.Add(await WsAttacker.ConnectAsync(app, "/ws/game?game=tabs"));
+            // A second tab takes X's seat: the first one only watches now, in the one spectator's place.
+            var tab = await WsAttacker.ConnectAsync(app, $"/ws/game?game=tabs&token={token}");
+            held.Add(tab);
+            Assert.Equal("X", JsonDocument.Parse(await WsAttacker.ReceiveTextAsync(tab)).RootElement.GetProperty("seat").GetString());
+
+            Assert.Equal(409, (await WsAttacker.UpgradeAsync(app, "/ws/game?game=tabs")).Status);
+        }
+        finally
+        {
+            foreach (var socket in held) socket.Dispose();
+        }
+    }
+
     private static async Task WaitForAwayAsync(WebSocket player)
     {
         while (true)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,6 +17,12 @@ namespace Workshop.Playground.Features.Multiplayer;
 /// game. An instance with members in a game settles it every presence interval (a dead instance's players become
 /// away, their grace starts) and when a grace ends. No Redis call is made under the lock.
 /// </summary>
+/// <remarks>
+/// Redis may blip, and pub/sub delivers at most once, so the same sweep repairs what a blip lost: it retries the
+/// releases that did not reach Redis (else a dead connection would keep its seat for good), resends the current
+/// snapshot to members whose last one is older (a missed message), and closes with 1012 the members of a game Redis
+/// no longer knows (restarted empty), so their pages reconnect to a fresh game instead of waiting.
+/// </remarks>
 internal sealed partial class RedisTicTacToeServer : IDisposable
 {
     private readonly RedisBackplaneConnection _redis;
@@ -25,6 +32,8 @@ internal sealed partial class RedisTicTacToeServer : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TicTacToeLocalGame> _games = new(StringComparer.Ordinal);
+    // Releases that did not reach Redis (game, connection → goodbye), retried by the sweep until Redis answers.
+    private readonly ConcurrentDictionary<(string Game, string Connection), bool> _unreleased = new();
     private readonly IDisposable _subscription;
     private readonly ITimer _sweep;
     private long _connections;
@@ -105,8 +114,16 @@ internal sealed partial class RedisTicTacToeServer : IDisposable
     }
 
     /// <summary>Releases the connection's place (and its seat: a goodbye ends the game, anything else starts the grace).</summary>
-    public Task LeaveAsync(string gameId, string connectionId, bool goodbye)
-        => EvaluateAsync(TicTacToeScripts.Leave, gameId, connectionId, goodbye ? "1" : "0");
+    public async Task LeaveAsync(string gameId, string connectionId, bool goodbye)
+    {
+        if (await EvaluateAsync(TicTacToeScripts.Leave, gameId, connectionId, goodbye ? "1" : "0") is not null) return;
+        // Lost in a blip: this instance stays alive, so nothing else would ever let go of the seat.
+        _unreleased[(gameId, connectionId)] = goodbye;
+        LogReleaseDeferred(_logger, gameId, connectionId);
+    }
+
+    /// <summary>Releases not yet confirmed by Redis (for tests and logs).</summary>
+    internal int UnreleasedCount => _unreleased.Count;
 
     private async ValueTask HandleAsync(string gameId, string connectionId, WebSocketConnection connection, IncomingMessage message)
     {
@@ -151,6 +168,12 @@ internal sealed partial class RedisTicTacToeServer : IDisposable
         {
             string[] games;
             lock (_gate) games = [.. _games.Keys];
+            foreach (var ((game, connection), goodbye) in _unreleased)
+            {
+                if (await EvaluateAsync(TicTacToeScripts.Leave, game, connection, goodbye ? "1" : "0") is null) return; // still away
+                _unreleased.TryRemove((game, connection), out _);
+                LogReleased(_logger, game, connection);
+            }
             foreach (var game in games) await TickAsync(game);
         }
         finally
@@ -159,7 +182,27 @@ internal sealed partial class RedisTicTacToeServer : IDisposable
         }
     }
 
-    private Task TickAsync(string gameId) => EvaluateAsync(TicTacToeScripts.Tick, gameId);
+    /// <summary>Settles the game; resends its snapshot to members behind it, or closes them when Redis forgot the game.</summary>
+    private async Task TickAsync(string gameId)
+    {
+        if (await EvaluateAsync(TicTacToeScripts.Tick, gameId) is not { } result || result.Resp2Type != ResultType.Array) return;
+        var answer = (RedisResult[])result!;
+        var snapshot = answer.Length == 2 ? TicTacToeSnapshot.Parse((string)answer[1]!) : null;
+        var gone = answer.Length > 0 && (string)answer[0]! == "gone";
+        lock (_gate)
+        {
+            if (!_games.TryGetValue(gameId, out var game)) return;
+            foreach (var member in game.Members)
+            {
+                if (gone && member.Ready) member.Connection.Close(ServiceRestart, "the game server restarted and lost this game; reconnect to start a new one");
+                else if (snapshot is not null) member.Deliver(snapshot); // nothing when the member has it already
+            }
+        }
+        if (gone) LogGone(_logger, gameId);
+    }
+
+    // 1012 (service restart), which WebSocketCloseStatus does not name: the client may reconnect at once.
+    private const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
 
     /// <summary>Runs a script with the common arguments; null (logged) when Redis is unreachable or too slow.</summary>
     private async Task<RedisResult?> EvaluateAsync(string script, string gameId, params RedisValue[] arguments)
@@ -188,6 +231,15 @@ internal sealed partial class RedisTicTacToeServer : IDisposable
         _subscription.Dispose();
         lock (_gate) foreach (var game in _games.Values) game.Grace?.Dispose();
     }
+
+    [LoggerMessage(4, LogLevel.Warning, "Game {GameId}: the release of {Connection} did not reach Redis; the sweep retries it")]
+    private static partial void LogReleaseDeferred(ILogger logger, string gameId, string connection);
+
+    [LoggerMessage(5, LogLevel.Information, "Game {GameId}: released {Connection} after Redis came back")]
+    private static partial void LogReleased(ILogger logger, string gameId, string connection);
+
+    [LoggerMessage(6, LogLevel.Warning, "Game {GameId}: Redis no longer knows the game (restarted empty?); its connections here are closed with 1012")]
+    private static partial void LogGone(ILogger logger, string gameId);
 
     [LoggerMessage(2, LogLevel.Debug, "Game {GameId}: refused a message: {Reason}")]
     private static partial void LogRefused(ILogger logger, string gameId, string reason);

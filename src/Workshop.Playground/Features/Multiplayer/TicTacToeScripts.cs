@@ -5,7 +5,8 @@ namespace Workshop.Playground.Features.Multiplayer;
 /// so two instances acting on one game at once never break a rule or a bound. Keys (prefix <c>P</c>, game <c>G</c>):
 /// the game hash <c>P game:G</c> (b board, t turn, w winner, l left, kX/kO SHA-256 of the seats' tokens, cX/cO the
 /// connection holding each seat, gX/gO the end of a vanished player's grace in Redis milliseconds, cr creator,
-/// v version), its places <c>P game:G:places</c> (connection id → p player or s spectator), the open games
+/// v version: Redis TIME in ms at creation, then one up per change, so a game created after a restart of an empty Redis
+/// never counts below one of before), its places <c>P game:G:places</c> (connection id → p player or s spectator), the open games
 /// <c>P games</c> and one set per creating client <c>P games:client:C</c> (sorted sets scored by expiry).
 /// A connection id is <c>{instance}/{n}</c>: its instance is alive while <c>P instance:{instance}</c> (the
 /// presence heartbeat) exists, so the places and seats of a dead instance are let go by the next script.
@@ -33,7 +34,17 @@ internal static class TicTacToeScripts
         local function over() return get('l') ~= '' or get('w') ~= '' end
         local function away(m) return get('k' .. m) ~= '' and get('c' .. m) == '' end
         local function awaits() return (not over()) and (away('X') or away('O')) end
-        local function clearSeat(m) redis.call('HSET', gk, 'k' .. m, '', 'c' .. m, '', 'g' .. m, '0') end
+        -- A connection that loses its seat while it stays (a second tab of the player took it, or the seat was freed
+        -- for the next game) watches from then on: its place counts among the spectators', so a newcomer may take
+        -- the free seat. Possibly one over the spectators' cap while it lasts: bounded by the seats.
+        local function demote(m)
+          local c = get('c' .. m)
+          if c ~= '' and redis.call('HGET', pk, c) == 'p' then redis.call('HSET', pk, c, 's') end
+        end
+        local function clearSeat(m)
+          demote(m)
+          redis.call('HSET', gk, 'k' .. m, '', 'c' .. m, '', 'g' .. m, '0')
+        end
         local function counts()
           local p, s = 0, 0
           for _, v in ipairs(redis.call('HVALS', pk)) do if v == 'p' then p = p + 1 else s = s + 1 end end
@@ -76,13 +87,16 @@ internal static class TicTacToeScripts
           end
           return changed
         end
-        local function publish()
-          local v = redis.call('HINCRBY', gk, 'v', 1)
-          local f = redis.call('HMGET', gk, 'b', 't', 'w', 'l', 'kX', 'kO', 'cX', 'cO', 'gX', 'gO')
+        local function snapshot()
+          local f = redis.call('HMGET', gk, 'v', 'b', 't', 'w', 'l', 'kX', 'kO', 'cX', 'cO', 'gX', 'gO')
           local has = function(k) if k ~= '' then return '1' end return '0' end
-          local snapshot = table.concat({G, v, NOW, f[1], f[2], f[3], f[4], has(f[5]), has(f[6]), f[7], f[8], f[9], f[10]}, '|')
-          redis.call('PUBLISH', P .. 'game', snapshot)
-          return snapshot
+          return table.concat({G, f[1], NOW, f[2], f[3], f[4], f[5], has(f[6]), has(f[7]), f[8], f[9], f[10], f[11]}, '|')
+        end
+        local function publish()
+          redis.call('HINCRBY', gk, 'v', 1)
+          local s = snapshot()
+          redis.call('PUBLISH', P .. 'game', s)
+          return s
         end
 
         """;
@@ -103,7 +117,7 @@ internal static class TicTacToeScripts
           if redis.call('ZCARD', all) >= tonumber(ARGV[9]) then return 'too-many-games' end
           if redis.call('ZCARD', mine) >= tonumber(ARGV[10]) then return 'too-many-games-from-client' end
           redis.call('HSET', gk, 'b', '---------', 't', 'X', 'w', '', 'l', '', 'kX', '', 'kO', '', 'cX', '', 'cO', '',
-            'gX', '0', 'gO', '0', 'cr', CLIENT, 'v', 0)
+            'gX', '0', 'gO', '0', 'cr', CLIENT, 'v', NOW)
         elseif settle() then
           publish()
         end
@@ -143,6 +157,7 @@ internal static class TicTacToeScripts
             redis.call('HSET', gk, 'k' .. seat, ARGV[8])
             fresh = 1
           end
+          if get('c' .. seat) ~= CONN then demote(seat) end
           redis.call('HSET', gk, 'c' .. seat, CONN, 'g' .. seat, '0')
         elseif redis.call('HGET', pk, CONN) == 'p' then
           redis.call('HSET', pk, CONN, 's') -- another newcomer took the seat first: this one watches
@@ -212,12 +227,16 @@ internal static class TicTacToeScripts
         return 1
         """;
 
-    /// <summary>Settles the game (dead instances, ended graces) and renews its keys; run by every instance with members in it.</summary>
+    /// <summary>
+    /// Settles the game (dead instances, ended graces) and renews its keys; run by every instance with members in it.
+    /// Returns {gone} when Redis no longer knows the game (restarted empty), else {ok, the current snapshot}: the
+    /// caller resends it to members that missed a published one (pub/sub delivers at most once).
+    /// </summary>
     public const string Tick = Prelude + """
-        if redis.call('EXISTS', gk) == 0 then return 0 end
+        if redis.call('EXISTS', gk) == 0 then return {'gone'} end
         if settle() then publish() end
-        if forgetIfIdle() then return 0 end
+        if forgetIfIdle() then return {'gone'} end
         touch()
-        return 1
+        return {'ok', snapshot()}
         """;
 }

@@ -19,6 +19,9 @@ internal sealed class TicTacToeSeat(char mark)
 
     public ITimer? Grace { get; set; }
 
+    /// <summary>The place of the connection holding the seat: it becomes a spectator's when the seat goes to another connection.</summary>
+    public TicTacToeReservation? Reservation { get; set; }
+
     /// <summary>Taken by a player who is not connected now (reloading, or gone for good once the grace ends).</summary>
     public bool IsAway => Token is not null && Connection is null;
 
@@ -42,5 +45,6 @@ internal sealed class TicTacToeSeat(char mark)
         Grace = null;
         Token = null;
         Connection = null;
+        Reservation = null;
     }
 }

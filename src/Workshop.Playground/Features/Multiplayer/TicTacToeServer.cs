@@ -87,17 +87,22 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
         }
     }
 
-    /// <summary>A player's place whose connection got no seat (another newcomer took it first) becomes a spectator's.</summary>
     private void WatchInstead(TicTacToeReservation reservation)
     {
-        lock (_gate)
-        {
-            if (!reservation.ForPlayer) return;
-            reservation.ForPlayer = false;
-            reservation.Table.PlayerPlaces--;
-            // Possibly one over the spectators' cap, for as long as this connection lasts: bounded by the seats.
-            reservation.Table.SpectatorPlaces++;
-        }
+        lock (_gate) Demote(reservation);
+    }
+
+    /// <summary>
+    /// A player's place whose connection holds no seat (another newcomer took it first, a second tab of its player
+    /// took it over, or it was freed for the next game) becomes a spectator's. Under the server's lock.
+    /// </summary>
+    private static void Demote(TicTacToeReservation reservation)
+    {
+        if (!reservation.ForPlayer || reservation.IsReleased) return;
+        reservation.ForPlayer = false;
+        reservation.Table.PlayerPlaces--;
+        // Possibly one over the spectators' cap, for as long as this connection lasts: bounded by the seats.
+        reservation.Table.SpectatorPlaces++;
     }
 
     private void ForgetIfIdle(TicTacToeTable table)
@@ -114,18 +119,22 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
     public async Task RunAsync(TicTacToeReservation reservation, WebSocketConnection connection, string? token, CancellationToken stopping)
     {
         var table = reservation.Table;
-        bool seated;
+        // The server's lock too (it comes first): the places are recounted before the welcome, so the next
+        // arrival after it is counted against them.
+        lock (_gate)
         lock (table.Game)
         {
             // The token first: a player coming back gets its own seat, even while a stranger waits for a free one.
             var seat = table.Seats.FirstOrDefault(s => s.Holds(token)) ?? (table.IsOver ? null : table.Seats.FirstOrDefault(s => s.Token is null));
+            // A second tab of the player takes the seat from the first, which watches from then on.
+            if (seat?.Connection is { } previous && previous != connection && seat.Reservation is { } displaced) Demote(displaced);
             var secret = seat?.Take(connection);
+            if (seat is not null) seat.Reservation = reservation;
             _hub.Join(table.Id, connection, "member");
             connection.TrySend(TicTacToeMessages.Welcome(seat?.Mark.ToString() ?? "spectator", secret));
             PushState(table);
-            seated = seat is not null;
+            if (seat is null) Demote(reservation);
         }
-        if (!seated) WatchInstead(reservation);
         try
         {
             await connection.RunAsync((message, _) =>
@@ -178,6 +187,7 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
             return;
         }
         var error = TryParse(message, out var type, out var cell);
+        TicTacToeReservation? freed = null;
         if (error is null)
         {
             lock (table.Game)
@@ -194,21 +204,31 @@ internal sealed partial class TicTacToeServer(IOptions<TicTacToeOptions> options
                     ("reset", _) => null,
                     _ => $"unknown type '{type}'; expected move or reset",
                 };
-                if (error is null && type == "reset") Reset(table);
+                if (error is null && type == "reset") freed = Reset(table);
                 if (error is null) PushState(table);
             }
         }
+        if (freed is not null) WatchInstead(freed); // after the game's lock: the server's lock comes first
         if (error is null) return;
         LogRefused(logger, table.Id, error);
         connection.TrySend(TicTacToeMessages.Error(error));
     }
 
-    /// <summary>A new game on the same table: the seat of a player who left is free for the next arrival.</summary>
-    private static void Reset(TicTacToeTable table)
+    /// <summary>
+    /// A new game on the same table: the seat of a player who left is free for the next arrival. Returns the place of
+    /// a connection that held it still (the player came back after the game was abandoned): it watches from then on.
+    /// </summary>
+    private static TicTacToeReservation? Reset(TicTacToeTable table)
     {
-        if (table.Left is { } left) table.Seats.First(s => s.Mark == left).Clear();
+        TicTacToeReservation? freed = null;
+        if (table.Left is { } left && table.Seats.First(s => s.Mark == left) is var seat)
+        {
+            if (seat.Connection is not null) freed = seat.Reservation;
+            seat.Clear();
+        }
         table.Left = null;
         table.Game.Reset();
+        return freed;
     }
 
     /// <summary>Reads a move or reset; the reason the message is not one, or null.</summary>

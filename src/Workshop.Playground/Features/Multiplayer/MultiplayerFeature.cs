@@ -1,19 +1,19 @@
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Workshop.Playground.Features.Multiplayer;
 using Workshop.Playground.Features.Security;
 using Workshop.Protocols.Http;
 using Workshop.Protocols.Redis;
 using Workshop.Protocols.WebSockets;
 
-// In the framework's namespace (the ASP.NET Core convention) so Program.cs needs no extra using.
-namespace Microsoft.AspNetCore.Builder;
+namespace Workshop.Playground.Features.Multiplayer;
 
 /// <summary>The multiplayer feature: tic-tac-toe for two tabs at <c>/ws/game?game=&lt;id&gt;[&amp;token=&lt;token&gt;]</c>.</summary>
-internal static partial class TicTacToeEndpoints
+public static partial class MultiplayerFeature
 {
-    public static IServiceCollection AddTicTacToe(this IServiceCollection services)
+    /// <summary>Adds the game options (validated on start) and the game server: in Redis with a backplane, else in memory.</summary>
+    public static IServiceCollection AddMultiplayer(this IServiceCollection services)
     {
         services.AddOptions<TicTacToeOptions>()
             .BindConfiguration(TicTacToeOptions.SectionName)
@@ -21,31 +21,30 @@ internal static partial class TicTacToeEndpoints
                 "Multiplayer: MaxGames, MaxGamesPerClient, MaxMessageBytes and ReconnectGrace must be positive, MaxSpectatorsPerGame not negative.")
             .ValidateOnStart();
         services.AddSingleton<TicTacToeServer>();
-        // Games in Redis exactly when the WebSocket hubs are (resolved at first use, so the order of AddTicTacToe and
+        // Games in Redis exactly when the WebSocket hubs are (resolved at first use, so the order of AddMultiplayer and
         // AddRedisBackplane does not matter); in memory otherwise.
         return services.AddSingleton(sp => new TicTacToeBackend(
             sp.GetService<IHubBackplane>() is RedisHubBackplane && sp.GetService<RedisBackplaneConnection>() is { } redis
                 ? ActivatorUtilities.CreateInstance<RedisTicTacToeServer>(sp, redis) : null));
     }
 
-    public static IEndpointConventionBuilder MapTicTacToe(this IEndpointRouteBuilder endpoints, string pattern) =>
+    /// <summary><c>/ws/game</c>: the game's WebSocket, rate limited per client before any place is reserved.</summary>
+    public static IEndpointConventionBuilder MapMultiplayer(this IEndpointRouteBuilder endpoints, string pattern = "/ws/game") =>
         endpoints.Map(pattern, async context =>
         {
             var gameId = context.Request.Query["game"].ToString();
             if (!GameId().IsMatch(gameId))
             {
-                await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad game id",
-                    detail: "Query parameter 'game' must be 1-32 letters, digits, '-' or '_'.",
-                    extensions: new Dictionary<string, object?> { ["reason"] = "bad-game-id" }).ExecuteAsync(context);
+                await HttpProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "bad-game-id", "Bad game id",
+                    "Query parameter 'game' must be 1-32 letters, digits, '-' or '_'.");
                 return;
             }
             // A player's token is 32 hex digits: anything longer is not one, and not worth comparing.
             var token = context.Request.Query["token"].ToString();
             if (token.Length > 64)
             {
-                await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad token",
-                    detail: "Query parameter 'token' is at most 64 characters.",
-                    extensions: new Dictionary<string, object?> { ["reason"] = "bad-token" }).ExecuteAsync(context);
+                await HttpProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "bad-token", "Bad token",
+                    "Query parameter 'token' is at most 64 characters.");
                 return;
             }
             var client = ClientPartition.KeyOf(context);
@@ -94,35 +93,29 @@ internal static partial class TicTacToeEndpoints
     private static Task RefuseAsync(HttpContext context, string refusal)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<TicTacToeOptions>>().Value;
+        const int conflict = StatusCodes.Status409Conflict, tooMany = StatusCodes.Status429TooManyRequests, unavailable = StatusCodes.Status503ServiceUnavailable;
         if (refusal == "game-full")
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Game full",
-                detail: $"This game already has its 2 players and {options.MaxSpectatorsPerGame} spectators; pick another game id.",
-                extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);
-        }
+            return HttpProblems.WriteAsync(context, conflict, refusal, "Game full",
+                $"This game already has its 2 players and {options.MaxSpectatorsPerGame} spectators; pick another game id.");
         context.Response.Headers.RetryAfter = "30";
-        if (refusal == "too-many-games-from-client")
+        return refusal switch
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many games from your address",
-                detail: $"Your address has {options.MaxGamesPerClient} games open (a game a player vanished from stays open for its grace); join one or try again later.",
-                extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);
-        }
-        if (refusal == "rate-limited")
-        {
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(context.RequestServices.GetRequiredService<IOptions<PlaygroundRateLimitOptions>>().Value.GameUpgrades.Window.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many game connections",
-                detail: "Your address opened too many game connections in this window (counted on every instance); try again later.",
-                extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);
-        }
-        if (refusal == "game-unavailable")
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Games unavailable",
-                detail: "The games are shared through Redis, which does not answer now; try again later.",
-                extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);
-        }
-        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many games",
-            detail: $"The server holds its maximum of {options.MaxGames} games; try again later.",
-            extensions: new Dictionary<string, object?> { ["reason"] = refusal }).ExecuteAsync(context);
+            "too-many-games-from-client" => HttpProblems.WriteAsync(context, tooMany, refusal, "Too many games from your address",
+                $"Your address has {options.MaxGamesPerClient} games open (a game a player vanished from stays open for its grace); join one or try again later."),
+            "rate-limited" => RefuseRateLimitedAsync(context, refusal),
+            "game-unavailable" => HttpProblems.WriteAsync(context, unavailable, refusal, "Games unavailable",
+                "The games are shared through Redis, which does not answer now; try again later."),
+            _ => HttpProblems.WriteAsync(context, unavailable, refusal, "Too many games",
+                $"The server holds its maximum of {options.MaxGames} games; try again later."),
+        };
+    }
+
+    private static Task RefuseRateLimitedAsync(HttpContext context, string refusal)
+    {
+        var window = context.RequestServices.GetRequiredService<IOptions<PlaygroundRateLimitOptions>>().Value.GameUpgrades.Window;
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(window.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return HttpProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, refusal, "Too many game connections",
+            "Your address opened too many game connections in this window (counted on every instance); try again later.");
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
