@@ -34,10 +34,14 @@ public sealed class RedisInstanceLease(RedisBackplaneConnection redis, TimeProvi
         return 0
         """;
 
+    /// <summary>True when <see cref="HoldAsync"/> answers <see cref="LeaseHold.Held"/> or <see cref="LeaseHold.Alone"/>.</summary>
+    public async ValueTask<bool> TryHoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken) =>
+        await HoldAsync(name, duration, cancellationToken) != LeaseHold.NotHeld;
+
     /// <inheritdoc />
-    public async ValueTask<bool> TryHoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
+    public async ValueTask<LeaseHold> HoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
     {
-        if (!redis.IsConnected) return true; // unreachable: serve this instance's own clients (documented)
+        if (!redis.IsConnected) return LeaseHold.Alone; // unreachable: serve this instance's own clients (documented)
         var asked = time.GetUtcNow(); // the hold runs from before the request: never later than Redis's own expiry
         try
         {
@@ -46,16 +50,17 @@ public sealed class RedisInstanceLease(RedisBackplaneConnection redis, TimeProvi
             if ((long)held != 1)
             {
                 _heldUntil.TryRemove(name, out _);
-                return false;
+                return LeaseHold.NotHeld;
             }
             _heldUntil[name] = asked + duration;
-            return true;
+            return LeaseHold.Held;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             BackplaneLog.OperationFailed(logger, "lease", name, e);
             // A lost connection is an outage (every instance serves its own clients); anything else is unknown.
-            return !redis.IsConnected || (_heldUntil.TryGetValue(name, out var until) && time.GetUtcNow() < until);
+            if (!redis.IsConnected) return LeaseHold.Alone;
+            return _heldUntil.TryGetValue(name, out var until) && time.GetUtcNow() < until ? LeaseHold.Held : LeaseHold.NotHeld;
         }
     }
 

@@ -7,7 +7,7 @@ public sealed class InMemoryInstanceLease : IInstanceLease
     public static InMemoryInstanceLease Instance { get; } = new();
 
     /// <inheritdoc />
-    public ValueTask<bool> TryHoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+    public ValueTask<LeaseHold> HoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken) => ValueTask.FromResult(LeaseHold.Held);
 
     /// <inheritdoc />
     public ValueTask ReleaseAsync(string name) => ValueTask.CompletedTask;

@@ -33,15 +33,7 @@ internal sealed partial class LiveFeedPublisher(
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         try
         {
-            var holding = false;
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                var held = holding;
-                holding = await lease.TryHoldAsync(LeaseName, options.Value.Interval * 3, stoppingToken);
-                if (!holding) continue;
-                if (!held) await RestoreAsync(topic, stoppingToken); // another publisher may have gone on meanwhile
-                await PublishNextAsync(topic, stoppingToken);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await TickAsync(topic, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -51,6 +43,33 @@ internal sealed partial class LiveFeedPublisher(
         {
             await lease.ReleaseAsync(LeaseName); // another instance takes over at its next tick
         }
+    }
+
+    // What the lease answered at the last tick.
+    private LeaseHold _last = LeaseHold.NotHeld;
+
+    /// <summary>
+    /// One tick: publishes the next minute when this instance holds the lease. An instance that just took the lease,
+    /// or holds it again after an outage (when every instance served its own clients and another may have gone on
+    /// with the match), first catches up from the shared stream, then asks again: restoring takes time, and the
+    /// lease may have run out meanwhile (two publishers would double the feed).
+    /// </summary>
+    internal async Task TickAsync(SseTopic topic, CancellationToken cancellationToken)
+    {
+        var duration = options.Value.Interval * 3;
+        var previous = _last;
+        _last = await lease.HoldAsync(LeaseName, duration, cancellationToken);
+        if (_last == LeaseHold.NotHeld) return;
+        if (previous == LeaseHold.NotHeld || (previous == LeaseHold.Alone && _last == LeaseHold.Held))
+        {
+            await RestoreAsync(topic, cancellationToken);
+            if (_last == LeaseHold.Held)
+            {
+                _last = await lease.HoldAsync(LeaseName, duration, cancellationToken);
+                if (_last != LeaseHold.Held) return; // lost it while restoring, or Redis went away again: the next tick decides
+            }
+        }
+        await PublishNextAsync(topic, cancellationToken);
     }
 
     /// <summary>Takes the match (minute, score, price) from the topic's latest events, when it has any.</summary>
