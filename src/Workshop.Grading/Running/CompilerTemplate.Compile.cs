@@ -21,6 +21,7 @@ public sealed partial class CompilerTemplate
         var project = Path.GetFullPath(projectDirectory).TrimEnd('/');
         var sources = SourceFiles(project);
         if (sources is null || sources.Any(s => UsesBuildManifests(Path.Combine(project, s)))) return null;
+        if (_warm is not null) return await CompileWarmAsync(project, sources, outputDirectory, timeout, clock, cancellationToken);
 
         // The generated sources (global usings, assembly info) and the analyzer config the template's build wrote:
         // the same for every copy but for the project's path, which the generators read from the config.
@@ -53,6 +54,21 @@ public sealed partial class CompilerTemplate
 
         LabBuild Failed(string error) => new(projectDirectory, null, error, clock.Elapsed) { Kind = "csc" };
     }
+
+    private async Task<LabBuild> CompileWarmAsync(string project, List<string> sources, string outputDirectory, TimeSpan timeout, Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var dll = Path.Combine(Path.GetFullPath(outputDirectory), _assembly);
+        CopyOutputs(outputDirectory);
+        var errors = await _warm!.CompileAsync(project, sources, dll, timeout, cancellationToken);
+        if (errors is not null) return new LabBuild(project, null, errors.Contains(": error ", StringComparison.Ordinal) ? LabBuilder.CompileError(1, errors) : errors, clock.Elapsed) { Kind = WarmKind };
+        WriteRuntimeManifest(project, outputDirectory);
+        return new LabBuild(project, dll, null, clock.Elapsed) { Kind = WarmKind };
+    }
+
+    /// <summary>The build kind the warm compiler's copies report (timings, <c>timings.tsv</c>).</summary>
+    public const string WarmKind = "roslyn";
 
     private static string Quote(string path) => $"\"{path}\"";
 
