@@ -21,7 +21,9 @@ namespace Workshop.Grading.Running;
 /// grader (the app it produces still runs only in the sandbox). What the student controls is bounded: the files are
 /// already limited in count and size (<c>SubmissionLimits</c>); each compile has a time limit through a
 /// <see cref="CancellationToken"/>, and a source that keeps the compiler busy longer is reported as "did not compile
-/// within N s" (the caller stops waiting at the limit even if the compiler were slow to notice); only the generators
+/// within N s" and the next copy is compiled as usual (the grader stops waiting at the limit; Roslyn checks the token
+/// between methods, in parsing and in emit, but not necessarily inside one method body's overload resolution, so a
+/// pathological body may keep one pool thread busy after the cut until it finishes); only the generators
 /// named on the instructor's command line are loaded, never a path from the submission; and the student supplies no
 /// options, no <c>/additionalfile</c>, no resources and no <c>#load</c>/<c>#r</c> (regular C#, not script). Analyzers
 /// do not run (as in the build: <c>RunAnalyzers=false</c>); generators do.
