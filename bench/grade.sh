@@ -6,7 +6,7 @@
 #   bench/grade.sh                                  30 students × every lab, --jobs 1 then 2
 #   bench/grade.sh --students 6 --jobs "1 2"        a smaller class
 #   bench/grade.sh --labs 01,04 --out /tmp/g.md     some labs; the table elsewhere
-#   bench/grade.sh --full-build                     dotnet build per copy instead of the captured compiler call
+#   bench/grade.sh --full-build                     dotnet build per copy (sandboxed) instead of the warm in-process compiler
 #
 # Student k gets, for lab j, the lab's solution/ when k + j is even and its start/ otherwise, so every lab is graded
 # solved and unsolved about equally often. Needs what `grade` needs (Linux, bubblewrap, Chromium). The table goes to

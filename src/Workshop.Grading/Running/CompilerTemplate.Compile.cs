@@ -10,8 +10,10 @@ public sealed partial class CompilerTemplate
 
     /// <summary>
     /// Compiles the copy in <paramref name="projectDirectory"/> (the instructor's start with a student's editable files)
-    /// into <paramref name="outputDirectory"/> with the captured compiler call, inside <paramref name="sandbox"/> when
-    /// given (offline, only the copy and the output writable, as the full build). Null when the fast path does not
+    /// into <paramref name="outputDirectory"/> with the captured compiler call: in this process by the warm compiler
+    /// (<see cref="WarmCompiler"/>), or, when Roslyn's parser did not take the call (<see cref="WarmReason"/>), by the SDK's
+    /// <c>csc</c> inside <paramref name="sandbox"/> when given (offline, only the copy and the output writable, as the
+    /// full build). Null when the fast path does not
     /// apply to this copy (the caller then runs the full build); a compile error comes back as the build's error.
     /// </summary>
     public async Task<LabBuild?> CompileAsync(string projectDirectory, string outputDirectory, TimeSpan timeout, Sandbox? sandbox,
@@ -21,6 +23,7 @@ public sealed partial class CompilerTemplate
         var project = Path.GetFullPath(projectDirectory).TrimEnd('/');
         var sources = SourceFiles(project);
         if (sources is null || sources.Any(s => UsesBuildManifests(Path.Combine(project, s)))) return null;
+        if (_warm is not null) return await CompileWarmAsync(projectDirectory, project, sources, outputDirectory, timeout, clock, cancellationToken);
 
         // The generated sources (global usings, assembly info) and the analyzer config the template's build wrote:
         // the same for every copy but for the project's path, which the generators read from the config.
@@ -53,6 +56,21 @@ public sealed partial class CompilerTemplate
 
         LabBuild Failed(string error) => new(projectDirectory, null, error, clock.Elapsed) { Kind = "csc" };
     }
+
+    private async Task<LabBuild> CompileWarmAsync(string projectDirectory, string project, List<string> sources, string outputDirectory, TimeSpan timeout, Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var dll = Path.Combine(Path.GetFullPath(outputDirectory), _assembly);
+        CopyOutputs(outputDirectory);
+        var errors = await _warm!.CompileAsync(project, sources, dll, timeout, cancellationToken);
+        if (errors is not null) return new LabBuild(projectDirectory, null, errors.Contains(": error ", StringComparison.Ordinal) ? LabBuilder.CompileError(1, errors) : errors, clock.Elapsed) { Kind = WarmKind };
+        WriteRuntimeManifest(project, outputDirectory);
+        return new LabBuild(projectDirectory, dll, null, clock.Elapsed) { Kind = WarmKind };
+    }
+
+    /// <summary>The build kind the warm compiler's copies report (timings, <c>timings.tsv</c>).</summary>
+    public const string WarmKind = "roslyn";
 
     private static string Quote(string path) => $"\"{path}\"";
 

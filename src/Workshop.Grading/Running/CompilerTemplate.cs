@@ -12,6 +12,8 @@ namespace Workshop.Grading.Running;
 /// settings); no MSBuild starts per student. Where the project's shape would make the two differ (a csproj that
 /// does not compile every .cs file, a compiler input that is not a .cs file, a copy that uses the build's static web
 /// assets manifest), it does not apply and the full <c>dotnet build</c> runs (<see cref="LabBuilder"/>).
+/// The copies are compiled in the grader by the warm compiler (<see cref="WarmCompiler"/>, Roslyn in-process, references
+/// shared): the sandboxed <c>dotnet csc</c> per copy remains only for a command line Roslyn's parser would not take.
 /// </summary>
 public sealed partial class CompilerTemplate
 {
@@ -36,11 +38,16 @@ public sealed partial class CompilerTemplate
     private readonly IReadOnlyList<string> _options;
     private readonly IReadOnlyList<string> _generated;
     private readonly string _assembly;
+    private readonly WarmCompiler? _warm;
 
     private CompilerTemplate(string project, string output, string compiler, IReadOnlyList<string> options, IReadOnlyList<string> generated, string assembly)
     {
         (_project, _output, _compiler, _options, _generated, _assembly) = (project, output, compiler, options, generated, assembly);
+        (_warm, WarmReason) = WarmCompiler.Create(project, options, generated, assembly);
     }
+
+    /// <summary>Why copies are compiled by a sandboxed <c>dotnet csc</c> rather than the warm in-process compiler; null when they are not.</summary>
+    public string? WarmReason { get; }
 
     /// <summary>The file name of the app's assembly (e.g. <c>WelcomeEcho.dll</c>).</summary>
     public string AssemblyFileName => _assembly;

@@ -36,7 +36,7 @@ public sealed class GradeFastBuildTests : IDisposable
         Assert.Contains($"labs/{Lab}/start/Program.cs", daveFeedback, StringComparison.Ordinal);
         Assert.DoesNotContain(_root, daveFeedback, StringComparison.Ordinal);
         // Each run took the path it says: timings.tsv names how every copy was built.
-        Assert.All(BuildSteps(fast), step => Assert.Equal("build (csc)", step));
+        Assert.All(BuildSteps(fast), step => Assert.Equal("build (roslyn)", step));
         Assert.All(BuildSteps(full), step => Assert.Equal("build (dotnet build)", step));
     }
 
