@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using Workshop.Grading.Checks;
 using Workshop.Grading.Notebooks;
+using Workshop.Grading.Probes;
 using Workshop.Grading.Reports;
 using Workshop.Grading.Running;
 using Workshop.Grading.Sandboxing;
@@ -142,6 +143,12 @@ public static class GradeCommand
                 if (found.CgroupProblem is { } why)
                 {
                     Console.Error.WriteLine($"workshop: memory and processes are limited per process only, not per student: {why}. Run grade as root for a control group per worker.");
+                }
+                // Before anyone is graded: a browser that cannot start (with its own sandbox) would zero every page task of the class.
+                if (await BrowserSession.ProblemStartingAsync(sandbox) is { } browserProblem)
+                {
+                    Console.Error.WriteLine($"workshop: the page checks' browser does not start, so nobody was graded: {browserProblem}");
+                    return ExitCodes.BadInput;
                 }
             }
 

@@ -52,6 +52,25 @@ public sealed class BrowserSession(Sandbox? sandbox = null) : IAsyncDisposable
         }
     });
 
+    /// <summary>
+    /// Starts a browser as grading would (with <paramref name="sandbox"/>'s browser user and Chromium's own sandbox) and
+    /// closes it: null when it starts, else why not. <c>grade</c> asks before it grades anyone, so a browser that cannot
+    /// start stops the run with its reason instead of failing every student's page checks.
+    /// </summary>
+    public static async Task<string?> ProblemStartingAsync(Sandbox? sandbox)
+    {
+        await using var session = new BrowserSession(sandbox);
+        try
+        {
+            await using var context = await session.NewContextAsync(new Uri("http://127.0.0.1:9/"));
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>A new isolated context (cookies, storage) in the shared browser, whose pages reach only <paramref name="app"/>.</summary>
     public async Task<IBrowserContext> NewContextAsync(Uri app)
     {

@@ -46,13 +46,16 @@ public sealed class PageSockets : IPageFeed
     /// True when <paramref name="text"/> can no longer arrive over a WebSocket: the page opened at least one, all of them
     /// are closed, none received a frame containing the text, and no new one opened for <paramref name="grace"/> (a page
     /// that reconnects at once gets its chance); or the page opened none, has loaded, and has had no request in flight
-    /// for <paramref name="grace"/> (a page that fetches something before it connects gets its chance too).
+    /// for three times <paramref name="grace"/> (a page that fetches something before it connects gets its chance too).
     /// </summary>
     public bool Hopeless(string text, TimeSpan grace)
     {
         lock (_gate)
         {
-            if (_sockets.Count == 0) return _activity.QuietFor(grace) && Environment.TickCount64 - _lastOpened >= (long)grace.TotalMilliseconds;
+            // A page that opened none gets three graces: a correct page may connect from a timer (a delayed or
+            // jittered first attempt, as lab 03's reconnect teaches); one that closed without the text gets one.
+            var patience = grace * PageStreams.NeverConnectedGraces;
+            if (_sockets.Count == 0) return _activity.QuietFor(patience) && Environment.TickCount64 - _lastOpened >= (long)patience.TotalMilliseconds;
             return _sockets.All(s => s.IsClosed) && !_received.Any(f => f.Contains(text, StringComparison.Ordinal))
                 && Environment.TickCount64 - _lastOpened >= (long)grace.TotalMilliseconds;
         }

@@ -46,12 +46,16 @@ public sealed class PageStreams : IPageFeed
     /// <summary>Starts watching <paramref name="page"/> for requests to <paramref name="path"/> (before it navigates).</summary>
     public static PageStreams Watch(IPage page, string path) => new(page, path);
 
+    /// <summary>How many graces a page that has no live stream gets (it may connect from a timer).</summary>
+    internal const int NeverConnectedGraces = 3;
+
     /// <inheritdoc />
     public bool Hopeless(string text, TimeSpan grace)
     {
         lock (_gate)
         {
-            return !_live && _activity.QuietFor(grace);
+            // Three graces: a correct page may start its stream from a timer (a delayed or jittered first connect).
+            return !_live && _activity.QuietFor(grace * NeverConnectedGraces);
         }
     }
 

@@ -60,6 +60,29 @@ public sealed class ChromiumSandboxTests
         }
     }
 
+    [Fact]
+    public async Task Grade_whose_browser_cannot_start_refuses_before_grading_anyone_and_says_why()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "workshop-nobrowser-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "submissions", "fay"));
+            var output = Path.Combine(root, "out");
+            var (exit, log) = await Workshop.Labs.Tests.Cli.CliRun.RunWithAsync(Workshop.Testing.RepoPaths.Root,
+                new Dictionary<string, string> { ["WORKSHOP_CHROMIUM"] = "/bin/false" }, TimeSpan.FromMinutes(3),
+                "grade", Path.Combine(root, "submissions"), "--out", output, "--labs", "01", "--no-notebooks");
+
+            Assert.Equal(2, exit);
+            Assert.Contains("browser does not start, so nobody was graded", log, StringComparison.Ordinal);
+            Assert.Contains("--trust-submissions", log, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(output, "gradebook.csv")), "a gradebook was written although nobody could be graded");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static List<int> Descendants(int root)
     {
         var parents = new Dictionary<int, int>();
