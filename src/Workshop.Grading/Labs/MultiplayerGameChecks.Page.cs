@@ -37,6 +37,23 @@ public sealed partial class MultiplayerGameChecks
         return null;
     }
 
+    // A click waits until the cell can take it (visible, enabled): two tabs on a loaded machine may need seconds to get
+    // there after the last state arrived; a page whose cell never becomes clickable fails with that reason.
+    private const float ClickMilliseconds = 8000;
+
+    private static async Task<bool> ClickCellAsync(IPage page, int cell)
+    {
+        try
+        {
+            await page.ClickAsync($"#board [data-cell=\"{cell}\"]", new() { Timeout = ClickMilliseconds });
+            return true;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
     private static async Task<string> BoardsAsync(IPage x, IPage o, List<string> errors) =>
         PageProbe.WithErrors($"X's tab shows {await BoardOfAsync(x)}, O's tab shows {await BoardOfAsync(o)}", errors);
 
@@ -48,7 +65,8 @@ public sealed partial class MultiplayerGameChecks
             var board = "---------".ToCharArray();
             foreach (var (page, cell) in new[] { (x, 0), (o, 3), (x, 1), (o, 4), (x, 2) })
             {
-                await page.ClickAsync($"#board [data-cell=\"{cell}\"]", new() { Timeout = 3000 });
+                if (!await ClickCellAsync(page, cell))
+                    return CheckOutcome.Fail($"cell {cell} of {(page == x ? "X" : "O")}'s tab could not be clicked (hidden or disabled) within {ClickMilliseconds / 1000} s: " + await BoardsAsync(x, o, errors));
                 board[cell] = page == x ? 'X' : 'O';
                 var expected = new string(board);
                 if (!await WaitForBoardAsync(x, expected) || !await WaitForBoardAsync(o, expected))
@@ -64,13 +82,13 @@ public sealed partial class MultiplayerGameChecks
         {
             var (x, o) = (pages[0], pages[1]);
             if (await SeatTabsAsync(context, x, o, errors) is { } problem) return CheckOutcome.Fail(problem);
-            await x.ClickAsync("#board [data-cell=\"4\"]", new() { Timeout = 3000 });
+            if (!await ClickCellAsync(x, 4)) return CheckOutcome.Fail("cell 4 of X's tab could not be clicked (hidden or disabled): " + await BoardsAsync(x, o, errors));
             if (!await WaitForBoardAsync(o, "----X----")) return CheckOutcome.Fail("before the reload: " + await BoardsAsync(x, o, errors));
             await o.ReloadAsync();
             if (!await PageProbe.WaitForTextAsync(o, "#seat", "O"))
                 return CheckOutcome.Fail("after the reload, O's tab " + PageProbe.WithErrors(await PageProbe.TextOfAsync(o, "#seat"), errors));
             if (!await WaitForBoardAsync(o, "----X----")) return CheckOutcome.Fail("after the reload: " + await BoardsAsync(x, o, errors));
-            await o.ClickAsync("#board [data-cell=\"0\"]", new() { Timeout = 3000 });
+            if (!await ClickCellAsync(o, 0)) return CheckOutcome.Fail("after the reload, cell 0 of O's tab could not be clicked (hidden or disabled): " + await BoardsAsync(x, o, errors));
             var ok = await WaitForBoardAsync(x, "O---X----");
             lock (errors) ok &= errors.Count == 0;
             return CheckOutcome.When(ok, "after the reload and O's click on cell 0: " + await BoardsAsync(x, o, errors));

@@ -10,10 +10,15 @@ internal static class SandboxCgroupParent
     private const string Folder = "workshop-grade";
     private const string Leaf = "workshop-grader";
 
-    /// <summary>The grader's own group (<c>0::/path</c> in <paramref name="selfCgroup"/>), or null when it is the root.</summary>
+    /// <summary>
+    /// The grader's own group (<c>0::/path</c> in <paramref name="selfCgroup"/>), or null when it is the root. A grader
+    /// that already moved itself into its leaf (below) is still in the same own group: every worker's sandbox asks
+    /// again, and must get the same answer, not the leaf (a group with the grader in it cannot hand controllers down).
+    /// </summary>
     public static string? Delegated(string root, string selfCgroup)
     {
         var path = File.ReadLines(selfCgroup).FirstOrDefault(l => l.StartsWith("0::", StringComparison.Ordinal))?[3..].Trim().Trim('/');
+        if (path is not null && (path == Leaf || path.EndsWith("/" + Leaf, StringComparison.Ordinal))) path = path[..^Leaf.Length].TrimEnd('/');
         if (string.IsNullOrEmpty(path) || path.Split('/').Contains("..")) return null;
         var own = Path.Combine(root, path);
         return Directory.Exists(own) ? own : null;

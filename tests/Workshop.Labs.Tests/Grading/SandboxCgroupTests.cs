@@ -44,6 +44,24 @@ public sealed class SandboxCgroupTests : IDisposable
     }
 
     [Fact]
+    public void Every_worker_of_a_v2_grader_that_moved_itself_into_its_leaf_gets_the_same_parent()
+    {
+        var self = FakeHierarchy("system.slice/workshop-grade.service", delegated: true);
+        var root = Path.Combine(_root, "cgroup");
+        var (first, reason) = SandboxCgroup.TryCreate("42", 1 << 30, 100, root, self);
+        Assert.True(first is not null, reason);
+
+        // The first worker's grader moved itself into its leaf (a group with processes cannot hand controllers down).
+        Directory.CreateDirectory(Path.Combine(root, "system.slice", "workshop-grade.service", "workshop-grader"));
+        File.WriteAllText(self, "0::/system.slice/workshop-grade.service/workshop-grader\n");
+        var (second, why) = SandboxCgroup.TryCreate("43", 1 << 30, 100, root, self);
+
+        Assert.True(second is not null, why);
+        Assert.Equal(Path.GetDirectoryName(first.Folders[0]), Path.GetDirectoryName(second.Folders[0]));
+        Assert.False(Directory.Exists(Path.Combine(root, "workshop-grade")), "the second worker fell back to the root");
+    }
+
+    [Fact]
     public void A_v2_grader_whose_own_group_lacks_the_controllers_falls_back_to_the_root()
     {
         var self = FakeHierarchy("user.slice/user-1000.slice/session-1.scope", delegated: false);
