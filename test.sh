@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the kit. Installs what the tests need when it is missing (Chromium, nginx, Redis, bubblewrap), then runs
-# `dotnet test` over the whole solution (the fault suite last, on its own). Extra arguments go to one
+# `dotnet test` over the whole solution (the lab suite's mutants as a second process beside it, the fault suite last,
+# on its own). Extra arguments go to one
 # `dotnet test` of the whole solution, e.g. ./test.sh --filter Lab=03
 set -euo pipefail
 cd "$(dirname "$0")"
